@@ -1,0 +1,19 @@
+// Package all is the registry of oauthvet's analyzers: the list every driver runs (the
+// oauthvet command, go vet -vettool, a golangci-lint plugin).
+package all
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/oauthvet/oauthvet/analyzers/hardcodedsecret"
+	"github.com/oauthvet/oauthvet/analyzers/internal/config"
+)
+
+// Analyzers returns the config analyzer (named oauthvet, owner of -oauthvet.config)
+// followed by every check. A new check is one more line here.
+func Analyzers() []*analysis.Analyzer {
+	return []*analysis.Analyzer{
+		config.Analyzer,
+		hardcodedsecret.Analyzer,
+	}
+}

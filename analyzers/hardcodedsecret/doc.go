@@ -1,0 +1,35 @@
+/*
+report credentials written in source
+
+The check reports OAuth client secrets, access and refresh tokens, API keys and signing keys
+written as constants.
+
+Anyone who can read the code, its history or a built binary can use such a credential, and
+revoking it means a new release. The check reports two kinds of findings:
+
+  - A constant written into a place that holds a credential, resolved by type: the
+    ClientSecret of oauth2.Config, clientcredentials.Config and mcp-go's OAuthConfig, the
+    AccessToken and RefreshToken of oauth2.Token, jwt.Config.PrivateKey, go-sdk's
+    oauthex.ClientSecretAuth, the password of (*http.Request).SetBasicAuth, an Authorization
+    header set to "Bearer <credential>", a client_secret form parameter, and the key of a
+    golang-jwt Keyfunc or SignedString call. Constants and never-assigned package variables
+    from other packages are followed.
+  - A string constant, anywhere, in a known credential format from rules.toml: GitHub (with
+    its CRC-32 checksum validated), Google, Slack, Anthropic, OpenAI, Stripe, AWS, Microsoft
+    Entra, JWTs and PEM private keys.
+
+Placeholders ("YOUR_CLIENT_SECRET", "<client-secret>", "${VAR}", "changeme"), dictionary-word
+fakes ("test-secret") and values read at run time are not reported. In test code only a
+value in a known provider format is reported.
+
+Bad:
+
+	cfg := &oauth2.Config{ClientID: "app", ClientSecret: "9f3b1c7e2a4d6f80b5c3e1d7a9f2c4e6"}
+
+Good:
+
+	cfg := &oauth2.Config{ClientID: "app", ClientSecret: os.Getenv("OAUTH_CLIENT_SECRET")}
+
+Findings never show a secret whole: only its kind, a short prefix and its length.
+*/
+package hardcodedsecret

@@ -1,0 +1,496 @@
+package hardcodedsecret
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/oauthvet/oauthvet/analyzers/internal/catalogue"
+	"github.com/oauthvet/oauthvet/analyzers/internal/check"
+	"github.com/oauthvet/oauthvet/analyzers/internal/config"
+	"github.com/oauthvet/oauthvet/analyzers/internal/redact"
+	"github.com/oauthvet/oauthvet/analyzers/internal/secretscan"
+)
+
+//go:embed doc.go
+var doc string
+
+var Analyzer = &analysis.Analyzer{
+	Name:             "hardcodedsecret",
+	Doc:              docText(doc),
+	URL:              "https://github.com/oauthvet/oauthvet#hardcodedsecret",
+	Requires:         []*analysis.Analyzer{config.Analyzer, inspect.Analyzer},
+	Run:              check.Run(run),
+	RunDespiteErrors: true,
+	FactTypes:        []analysis.Fact{new(constValueFact)},
+}
+
+// constValueFact records that an exported package-level variable is initialised with a
+// constant string and never assigned in its package, so that a use in another package is
+// judged like a constant.
+type constValueFact struct{ Value string }
+
+func (*constValueFact) AFact() {}
+
+func (f *constValueFact) String() string {
+	return fmt.Sprintf("constValue(%d chars)", len(f.Value))
+}
+
+// A finding is collected first and reported after the walk, so that one root cause gives
+// one diagnostic: a typed sink wins over a format match at the same expression.
+type finding struct {
+	pos, end token.Pos
+	msg      string
+	sink     bool // found at a typed sink, not only by its format
+}
+
+type scanner struct {
+	pass     *check.Pass
+	secrets  *config.Secrets
+	fields   []fieldSink
+	vars     map[*types.Var]string // same-package variables with a constant initialiser, never assigned
+	findings map[token.Pos]finding
+	inTest   bool // the file being scanned is test code
+}
+
+type fieldSink struct {
+	member config.Member
+	kind   string
+}
+
+func run(pass *check.Pass) error {
+	s := &scanner{pass: pass, secrets: &pass.Rules.Secrets, findings: map[token.Pos]finding{}}
+	for _, f := range s.secrets.Fields {
+		m, _ := config.ParseMember(f.Name) // validated when the config was loaded
+		s.fields = append(s.fields, fieldSink{m, f.Kind})
+	}
+	s.collectConstVars()
+
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for _, file := range pass.Files {
+		s.inTest = pass.InTestCode(file)
+		s.scanFile(ins, file)
+	}
+
+	list := make([]finding, 0, len(s.findings))
+	for _, f := range s.findings {
+		list = append(list, f)
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].pos < list[j].pos })
+	for _, f := range list {
+		pass.Report(analysis.Diagnostic{Pos: f.pos, End: f.end, Message: f.msg})
+	}
+	return nil
+}
+
+func (s *scanner) scanFile(ins *inspector.Inspector, file *ast.File) {
+	skip := map[*ast.BasicLit]bool{} // import paths and struct tags are not values
+	var folded []ast.Node            // constant expressions already scanned whole
+	cursor, _ := ins.Root().FindNode(file)
+	for c := range cursor.Preorder(
+		(*ast.ImportSpec)(nil), (*ast.Field)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil),
+		(*ast.CallExpr)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil), (*ast.BasicLit)(nil), (*ast.BinaryExpr)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.ImportSpec:
+			skip[n.Path] = true
+		case *ast.Field:
+			if n.Tag != nil {
+				skip[n.Tag] = true
+			}
+		case *ast.CompositeLit:
+			s.compositeLit(n)
+		case *ast.AssignStmt:
+			s.assign(n)
+		case *ast.CallExpr:
+			s.call(n)
+		case *ast.FuncLit:
+			sig, _ := s.pass.TypesInfo.TypeOf(n).(*types.Signature)
+			s.keyfunc(sig, n.Body)
+		case *ast.FuncDecl:
+			if fn, ok := s.pass.TypesInfo.Defs[n.Name].(*types.Func); ok {
+				s.keyfunc(fn.Signature(), n.Body)
+			}
+		case *ast.BasicLit, *ast.BinaryExpr:
+			if lit, ok := n.(*ast.BasicLit); ok && skip[lit] {
+				continue
+			}
+			if slices.ContainsFunc(folded, func(f ast.Node) bool { return f.Pos() <= n.Pos() && n.End() <= f.End() }) {
+				continue
+			}
+			if v, ok := s.stringConst(n.(ast.Expr)); ok {
+				if _, isBin := n.(*ast.BinaryExpr); isBin {
+					folded = append(folded, n)
+				}
+				s.format(n, v)
+			}
+		}
+	}
+}
+
+// format reports a known credential format anywhere in a string constant.
+func (s *scanner) format(n ast.Node, v string) {
+	if m, ok := secretscan.FindFormat(s.secrets, v, s.inTest); ok {
+		s.add(n, false, fmt.Sprintf("%s written in source: anyone who can read the code can use it; revoke it and load it at run time (environment, secret manager or file)", m.Describe()))
+	}
+}
+
+// compositeLit checks struct literals of credential-bearing types and map literals whose
+// keys are credential headers or parameters.
+func (s *scanner) compositeLit(lit *ast.CompositeLit) {
+	t := s.pass.TypesInfo.TypeOf(lit)
+	if t == nil {
+		return
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Struct:
+		for i, elt := range lit.Elts {
+			var field *types.Var
+			value := elt
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				id, _ := kv.Key.(*ast.Ident)
+				if id == nil {
+					continue
+				}
+				field, _ = s.pass.TypesInfo.Uses[id].(*types.Var)
+				value = kv.Value
+			} else if i < u.NumFields() {
+				field = u.Field(i)
+			}
+			s.fieldValue(field, value)
+		}
+	case *types.Map:
+		if b, ok := u.Key().Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
+			return
+		}
+		for _, elt := range lit.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			key, ok := s.stringConst(kv.Key)
+			if !ok {
+				continue
+			}
+			values := []ast.Expr{kv.Value}
+			if inner, ok := kv.Value.(*ast.CompositeLit); ok { // url.Values{"k": {"v"}}, http.Header{"k": {"v"}}
+				values = inner.Elts
+			}
+			for _, v := range values {
+				s.keyedValue(key, v)
+			}
+		}
+	}
+}
+
+// assign checks cfg.ClientSecret = v and header["Authorization"] = []string{v}.
+func (s *scanner) assign(as *ast.AssignStmt) {
+	if len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	for i, lhs := range as.Lhs {
+		switch l := ast.Unparen(lhs).(type) {
+		case *ast.SelectorExpr:
+			if sel := s.pass.TypesInfo.Selections[l]; sel != nil && sel.Kind() == types.FieldVal {
+				s.fieldValue(sel.Obj().(*types.Var), as.Rhs[i])
+			}
+		case *ast.IndexExpr:
+			t := s.pass.TypesInfo.TypeOf(l.X)
+			if t == nil || !(catalogue.HTTPHeader.Is(t) || catalogue.URLValues.Is(t)) {
+				continue
+			}
+			key, ok := s.stringConst(l.Index)
+			if !ok {
+				continue
+			}
+			values := []ast.Expr{as.Rhs[i]}
+			if inner, ok := as.Rhs[i].(*ast.CompositeLit); ok {
+				values = inner.Elts
+			}
+			for _, v := range values {
+				s.keyedValue(key, v)
+			}
+		}
+	}
+}
+
+// call checks header and form setters, SetBasicAuth and JWT signing.
+func (s *scanner) call(call *ast.CallExpr) {
+	fn := catalogue.Callee(s.pass.TypesInfo, call)
+	if fn == nil {
+		return
+	}
+	switch name := fn.Origin().FullName(); {
+	case name == catalogue.HeaderSet || name == catalogue.HeaderAdd || name == catalogue.ValuesSet || name == catalogue.ValuesAdd:
+		if len(call.Args) == 2 {
+			if key, ok := s.stringConst(call.Args[0]); ok {
+				s.keyedValue(key, call.Args[1])
+			}
+		}
+	case name == catalogue.RequestSetBasicAuth:
+		if len(call.Args) == 2 {
+			s.credential(call.Args[1], "HTTP Basic password", "(*http.Request).SetBasicAuth")
+		}
+	case catalogue.IsJWTSignedString(fn):
+		if len(call.Args) == 1 {
+			s.credential(call.Args[0], "JWT signing key", "(*jwt.Token).SignedString")
+		}
+	}
+}
+
+// keyfunc checks a golang-jwt Keyfunc that returns a constant key: an HMAC secret that
+// anyone with the source can use to forge tokens.
+func (s *scanner) keyfunc(sig *types.Signature, body *ast.BlockStmt) {
+	if body == nil || !catalogue.IsJWTKeyfunc(sig) {
+		return
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // its returns are its own
+		case *ast.ReturnStmt:
+			if len(n.Results) == 2 {
+				s.credential(n.Results[0], "JWT verification key", "a jwt.Keyfunc")
+			}
+		}
+		return true
+	})
+}
+
+// fieldValue checks a value written into a struct field that rules.toml names.
+func (s *scanner) fieldValue(field *types.Var, value ast.Expr) {
+	if field == nil {
+		return
+	}
+	for _, f := range s.fields {
+		if catalogue.IsField(field, f.member) {
+			s.credential(value, f.kind, fmt.Sprintf("%s.%s", f.member.Type, f.member.Name))
+			return
+		}
+	}
+}
+
+// keyedValue checks the value of a header or form parameter with a constant name.
+func (s *scanner) keyedValue(key string, value ast.Expr) {
+	switch {
+	case containsFold(s.secrets.HeaderNames, key):
+		v, ok := s.constValue(value)
+		if !ok {
+			return
+		}
+		cred, scheme := v, ""
+		for _, sch := range s.secrets.HeaderSchemes {
+			if len(v) > len(sch) && strings.EqualFold(v[:len(sch)], sch) && v[len(sch)] == ' ' {
+				cred, scheme = strings.TrimSpace(v[len(sch)+1:]), sch
+				break
+			}
+		}
+		if strings.EqualFold(scheme, "Basic") {
+			cred = secretscan.BasicPassword(cred)
+		}
+		s.reportCredential(value, cred, v, "credential", fmt.Sprintf("the %s header", key))
+	case containsFold(s.secrets.ParamNames, key):
+		s.credential(value, "credential", fmt.Sprintf("the %s parameter", key))
+	}
+}
+
+// credential reports value if it is a constant that is a real-looking credential.
+func (s *scanner) credential(value ast.Expr, kind, where string) {
+	if v, ok := s.constValue(value); ok {
+		s.reportCredential(value, v, v, kind, where)
+	}
+}
+
+// reportCredential reports cred (found in the constant whole) written at a sink. In test
+// code only a known real format is reported; elsewhere any value that is not a
+// placeholder. A constant of this package in a known format is reported where it is
+// written, by the format scan, not again at each use.
+func (s *scanner) reportCredential(at ast.Expr, cred, whole, kind, where string) {
+	at = s.unconvert(at) // []byte("...") is reported at the literal, like the format scan
+	if m, ok := secretscan.FindFormat(s.secrets, whole, s.inTest); ok {
+		if s.declaredHere(at) {
+			return
+		}
+		s.add(at, true, fmt.Sprintf("%s written in source for %s: anyone who can read the code can use it; revoke it and load it at run time (environment, secret manager or file)", m.Describe(), where))
+		return
+	}
+	if s.inTest || !secretscan.IsCredential(s.secrets, cred) {
+		return
+	}
+	origin := ""
+	if obj := s.referencedObject(at); obj != nil {
+		origin = fmt.Sprintf(" (from %s)", describeObject(obj, s.pass.Pkg))
+	}
+	s.add(at, true, fmt.Sprintf("hard-coded %s in %s%s: anyone who can read the code can use it; load it at run time (environment, secret manager or file)",
+		redact.Secret(kind, cred, ""), where, origin))
+}
+
+// add records a finding at n; at one position a sink finding wins over a format match.
+func (s *scanner) add(n ast.Node, sink bool, msg string) {
+	if old, dup := s.findings[n.Pos()]; !dup || sink && !old.sink {
+		s.findings[n.Pos()] = finding{n.Pos(), n.End(), msg, sink}
+	}
+}
+
+// declaredHere reports whether the expression names a constant or variable declared in
+// this package (whose literal the format scan reports where it is written).
+func (s *scanner) declaredHere(e ast.Expr) bool {
+	obj := s.referencedObject(e)
+	return obj != nil && obj.Pkg() == s.pass.Pkg
+}
+
+func (s *scanner) referencedObject(e ast.Expr) types.Object {
+	switch e := s.unconvert(e).(type) {
+	case *ast.Ident:
+		return s.pass.TypesInfo.Uses[e]
+	case *ast.SelectorExpr:
+		return s.pass.TypesInfo.Uses[e.Sel]
+	}
+	return nil
+}
+
+// constValue returns the string a value certainly holds: a constant (folded, from any
+// package), a []byte or string conversion of one, or a package-level variable initialised
+// with one and never assigned.
+func (s *scanner) constValue(e ast.Expr) (string, bool) {
+	e = ast.Unparen(e)
+	if v, ok := s.stringConst(e); ok {
+		return v, true
+	}
+	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 && s.isConversion(call) {
+		return s.constValue(call.Args[0])
+	}
+	v, ok := s.referencedObject(e).(*types.Var)
+	if !ok || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
+		return "", false
+	}
+	if v.Pkg() == s.pass.Pkg {
+		val, ok := s.vars[v]
+		return val, ok
+	}
+	var fact constValueFact
+	if s.pass.ImportObjectFact(v, &fact) {
+		return fact.Value, true
+	}
+	return "", false
+}
+
+func (s *scanner) stringConst(e ast.Expr) (string, bool) {
+	tv, ok := s.pass.TypesInfo.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+// unconvert strips parentheses and type conversions: []byte(key) is key.
+func (s *scanner) unconvert(e ast.Expr) ast.Expr {
+	for {
+		e = ast.Unparen(e)
+		call, ok := e.(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 || !s.isConversion(call) {
+			return e
+		}
+		e = call.Args[0]
+	}
+}
+
+func (s *scanner) isConversion(call *ast.CallExpr) bool {
+	tv, ok := s.pass.TypesInfo.Types[call.Fun]
+	return ok && tv.IsType()
+}
+
+// collectConstVars finds the package-level variables initialised with a constant string
+// (or a []byte of one) that the package never assigns or takes the address of, and
+// exports a fact for the exported ones.
+func (s *scanner) collectConstVars() {
+	s.vars = map[*types.Var]string{}
+	for _, file := range s.pass.Files {
+		for _, decl := range file.Decls {
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				if len(vs.Values) != len(vs.Names) {
+					continue
+				}
+				for i, name := range vs.Names {
+					v, ok := s.pass.TypesInfo.Defs[name].(*types.Var)
+					if !ok {
+						continue
+					}
+					if val, ok := s.constValue(vs.Values[i]); ok {
+						s.vars[v] = val
+					}
+				}
+			}
+		}
+	}
+	if len(s.vars) == 0 {
+		return
+	}
+	// A variable that is assigned, incremented or has its address taken anywhere in the
+	// package (flag.StringVar(&v, ...)) does not certainly hold its initial value.
+	for _, file := range s.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			var targets []ast.Expr
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				targets = n.Lhs
+			case *ast.IncDecStmt:
+				targets = []ast.Expr{n.X}
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					targets = []ast.Expr{n.X}
+				}
+			}
+			for _, t := range targets {
+				if v, ok := s.referencedObject(t).(*types.Var); ok {
+					delete(s.vars, v)
+				}
+			}
+			return true
+		})
+	}
+	for v, val := range s.vars {
+		if v.Exported() && !secretscan.IsPlaceholder(s.secrets, val) {
+			s.pass.ExportObjectFact(v, &constValueFact{Value: val})
+		}
+	}
+}
+
+func containsFold(list []string, s string) bool {
+	return slices.ContainsFunc(list, func(x string) bool { return strings.EqualFold(x, s) })
+}
+
+// docText extracts the package comment of doc.go, which is the check's documentation.
+func docText(src string) string {
+	_, after, _ := strings.Cut(src, "/*\n")
+	before, _, _ := strings.Cut(after, "*/")
+	return strings.TrimSpace(before)
+}
+
+// describeObject names a constant or variable for a message, without its value (which
+// types.ObjectString would print): "const localSecret", "var secrets.Token".
+func describeObject(obj types.Object, from *types.Package) string {
+	kind := "var"
+	if _, ok := obj.(*types.Const); ok {
+		kind = "const"
+	}
+	name := obj.Name()
+	if obj.Pkg() != nil && obj.Pkg() != from {
+		name = obj.Pkg().Name() + "." + name
+	}
+	return kind + " " + name
+}

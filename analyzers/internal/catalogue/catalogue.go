@@ -1,0 +1,120 @@
+// Package catalogue names the APIs oauthvet knows, by package path and name, and resolves
+// them through go/types. Checks never compare identifiers, receiver names or import
+// aliases: they ask this package whether an object is the one the catalogue names.
+package catalogue
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/oauthvet/oauthvet/analyzers/internal/config"
+)
+
+// Functions and methods, as types.Func.FullName prints them.
+const (
+	HeaderSet           = "(net/http.Header).Set"
+	HeaderAdd           = "(net/http.Header).Add"
+	RequestSetBasicAuth = "(*net/http.Request).SetBasicAuth"
+	ValuesSet           = "(net/url.Values).Set"
+	ValuesAdd           = "(net/url.Values).Add"
+)
+
+// Types, as package path and name.
+var (
+	HTTPHeader = TypeName{"net/http", "Header"}
+	URLValues  = TypeName{"net/url", "Values"}
+)
+
+// JWTPackages are golang-jwt and the forks and predecessors with the same API.
+var JWTPackages = []string{
+	"github.com/golang-jwt/jwt/v5",
+	"github.com/golang-jwt/jwt/v4",
+	"github.com/golang-jwt/jwt",
+	"github.com/dgrijalva/jwt-go",
+	"github.com/form3tech-oss/jwt-go",
+}
+
+// TypeName is a named type by package path and name.
+type TypeName struct{ Pkg, Name string }
+
+// Is reports whether t (or what it points to) is the named type.
+func (n TypeName) Is(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	obj := named.Obj()
+	return obj.Pkg() != nil && obj.Pkg().Path() == n.Pkg && obj.Name() == n.Name
+}
+
+// Callee returns the function or method a call statically names, or nil (for calls of
+// function values, conversions and built-ins). Interface methods are returned abstract.
+func Callee(info *types.Info, call *ast.CallExpr) *types.Func {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	return fn
+}
+
+// FullName returns the callee's types.Func.FullName, or "".
+func FullName(info *types.Info, call *ast.CallExpr) string {
+	if fn := Callee(info, call); fn != nil {
+		return fn.Origin().FullName()
+	}
+	return ""
+}
+
+// IsField reports whether v is the field that m names ("pkg/path.Type.Field"), by
+// identity: the named type's struct must hold v itself.
+func IsField(v *types.Var, m config.Member) bool {
+	if v == nil || !v.IsField() || v.Pkg() == nil || v.Name() != m.Name || v.Pkg().Path() != m.Pkg || m.Type == "" {
+		return false
+	}
+	tn, ok := v.Pkg().Scope().Lookup(m.Type).(*types.TypeName)
+	if !ok {
+		return false
+	}
+	st, ok := tn.Type().Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	v = v.Origin()
+	for i := range st.NumFields() {
+		if st.Field(i) == v {
+			return true
+		}
+	}
+	return false
+}
+
+// IsJWTToken reports whether t is *Token of one of the JWTPackages.
+func IsJWTToken(t types.Type) bool {
+	ptr, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	named, ok := types.Unalias(ptr.Elem()).(*types.Named)
+	return ok && named.Obj().Name() == "Token" && named.Obj().Pkg() != nil && slices.Contains(JWTPackages, named.Obj().Pkg().Path())
+}
+
+// IsJWTKeyfunc reports whether sig is a golang-jwt Keyfunc: func(*jwt.Token) (any, error).
+func IsJWTKeyfunc(sig *types.Signature) bool {
+	if sig == nil || sig.Params().Len() != 1 || sig.Results().Len() != 2 || !IsJWTToken(sig.Params().At(0).Type()) {
+		return false
+	}
+	iface, ok := sig.Results().At(0).Type().Underlying().(*types.Interface)
+	return ok && iface.Empty() && types.Identical(sig.Results().At(1).Type(), types.Universe.Lookup("error").Type())
+}
+
+// IsJWTSignedString reports whether fn is (*jwt.Token).SignedString of a JWTPackage.
+func IsJWTSignedString(fn *types.Func) bool {
+	if fn == nil || fn.Name() != "SignedString" {
+		return false
+	}
+	recv := fn.Signature().Recv()
+	return recv != nil && IsJWTToken(recv.Type())
+}

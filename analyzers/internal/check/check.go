@@ -1,0 +1,108 @@
+// Package check holds what every oauthvet check shares around its own logic: the rules for
+// the package, checks switched off by path, //oauthvet:ignore suppression, reports of
+// directives that silence nothing, and recovery from a panic inside a check.
+package check
+
+import (
+	"fmt"
+	"go/ast"
+	"runtime/debug"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/oauthvet/oauthvet/analyzers/internal/config"
+	"github.com/oauthvet/oauthvet/analyzers/internal/secretscan"
+	"github.com/oauthvet/oauthvet/analyzers/internal/suppress"
+)
+
+// Pass is an analysis pass with the package's rules. Its Report (and so Reportf) applies
+// the config's path rules and //oauthvet:ignore directives.
+type Pass struct {
+	*analysis.Pass
+	Rules *config.Rules
+}
+
+// Run adapts a check's run function to analysis.Analyzer.Run. The check's analyzer must
+// require config.Analyzer.
+func Run(run func(*Pass) error) func(*analysis.Pass) (any, error) {
+	return func(ap *analysis.Pass) (result any, err error) {
+		name := ap.Analyzer.Name
+		defer func() {
+			if r := recover(); r != nil {
+				err = panicError(name, ap.Pkg.Path(), r)
+			}
+		}()
+		rules, _ := ap.ResultOf[config.Analyzer].(*config.Rules)
+		if rules == nil {
+			return nil, fmt.Errorf("check %s: no rules (it must require config.Analyzer)", name)
+		}
+		filter := suppress.NewFilter(name, suppress.Parse(ap.Fset, ap.Files))
+		report := ap.Report
+		ap.Report = func(d analysis.Diagnostic) {
+			posn := ap.Fset.Position(d.Pos)
+			if rules.DisabledFor(name, posn.Filename) || filter.Silenced(posn) {
+				return
+			}
+			if d.Category == "" {
+				d.Category = name
+			}
+			report(d)
+		}
+		if err := run(&Pass{Pass: ap, Rules: rules}); err != nil {
+			return nil, err
+		}
+		for _, d := range filter.Unused() {
+			if !rules.DisabledFor(name, d.File) {
+				report(analysis.Diagnostic{Pos: d.Pos, End: d.End, Category: "ignore",
+					Message: fmt.Sprintf("//oauthvet:ignore %s silences no finding of %s; remove it", strings.Join(d.Checks, ","), name)})
+			}
+		}
+		return nil, nil
+	}
+}
+
+// panicError turns a panic inside a check into an error for this package alone, naming the
+// check and the innermost frame; it never repeats a secret the panic value may hold.
+func panicError(check, pkg string, r any) error {
+	msg := fmt.Sprint(r)
+	if rules, err := config.Defaults(); err == nil {
+		if m, ok := secretscan.FindFormat(&rules.Secrets, msg, false); ok {
+			msg = strings.ReplaceAll(msg, m.Value, m.Describe())
+		}
+	}
+	where := ""
+	for _, line := range strings.Split(string(debug.Stack()), "\n") {
+		if strings.Contains(line, "/analyzers/") && !strings.Contains(line, "/internal/check/") && strings.HasPrefix(line, "\t") {
+			where = " at " + strings.TrimSpace(line)
+			break
+		}
+	}
+	return fmt.Errorf("internal error: check %s panicked on package %s: %s%s (please report this)", check, pkg, msg, where)
+}
+
+// InTestCode reports whether file is test code: a _test.go file, or a file of a package
+// that exists for tests (an import path element such as testdata, testutil, httptest or
+// an external _test package). Checks report there only what is certainly real.
+func (p *Pass) InTestCode(file *ast.File) bool {
+	if strings.HasSuffix(p.Fset.File(file.Pos()).Name(), "_test.go") {
+		return true
+	}
+	return IsTestPackagePath(p.Pkg.Path())
+}
+
+// IsTestPackagePath reports whether an import path names a package that exists for tests.
+func IsTestPackagePath(path string) bool {
+	for _, elem := range strings.Split(path, "/") {
+		switch {
+		case strings.Contains(elem, "."): // a domain ("example.test") or a version-like name
+			continue
+		case elem == "latest" || elem == "attest" || elem == "contest" || elem == "protest":
+			continue
+		}
+		if strings.HasPrefix(elem, "test") || strings.HasSuffix(elem, "test") || strings.HasSuffix(elem, "tests") || elem == "fixtures" {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,459 @@
+// Package config loads oauthvet's rules: the embedded rules.toml merged with a project's
+// oauthvet.toml (or the file named by -oauthvet.config), validated and compiled once.
+//
+// It also defines the analyzer named "oauthvet", which every check requires: it owns the
+// -oauthvet.config flag, hands each check the rules for its package, and reports malformed
+// //oauthvet:ignore directives.
+package config
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/BurntSushi/toml"
+
+	oauthvet "github.com/oauthvet/oauthvet"
+)
+
+// FileName is the name of a project's config file, found by walking up from a package's
+// directory to its module root.
+const FileName = "oauthvet.toml"
+
+// Checks are the public names of oauthvet's checks (see DESIGN.md); never rename one.
+var Checks = []string{
+	"hardcodedsecret", "pkce", "oauthstate", "legacygrant", "broadscope",
+	"tokenexpiry", "tokenlog", "tokenpassthrough", "tokeninurl",
+}
+
+// Rules is the merged, validated policy a check runs with. It is immutable once loaded and
+// shared by every package that sees the same config files.
+type Rules struct {
+	Files   []string // the files merged over the defaults, in order
+	Disable []DisableRule
+	Secrets Secrets
+	Scopes  ScopesSchema
+	Flow    FlowSchema
+	Checks  map[string]any
+}
+
+// Secrets is the compiled [secrets] table.
+type Secrets struct {
+	MinLength           int
+	PlaceholderWords    map[string]bool
+	PlaceholderPatterns []*regexp.Regexp
+	Allow               map[string]bool
+	AllowPatterns       []*regexp.Regexp
+	ParamNames          []string
+	HeaderSchemes       []string
+	HeaderNames         []string
+	Fields              []SecretField  // enabled only
+	Formats             []SecretFormat // enabled only
+}
+
+// DisabledFor reports whether check is switched off for the file at absolute path filename.
+func (r *Rules) DisabledFor(check, filename string) bool {
+	for _, d := range r.Disable {
+		if !slices.Contains(d.Checks, check) && !slices.Contains(d.Checks, "all") {
+			continue
+		}
+		rel, err := filepath.Rel(d.base, filename)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			continue
+		}
+		rel = filepath.ToSlash(rel)
+		for _, g := range d.Paths {
+			if g.Match(rel) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Error is a config error with its position, printed as file:line:col: message.
+type Error struct {
+	File      string
+	Line, Col int
+	Msg       string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// Defaults returns the embedded rules alone.
+var Defaults = sync.OnceValues(func() (*Rules, error) {
+	return build([]source{{name: "rules.toml (embedded)", data: oauthvet.DefaultRules}})
+})
+
+type source struct {
+	name string // path, for messages and relative patterns
+	data []byte
+}
+
+// cache maps the content of the merged files to their compiled Rules, so that packages that
+// share a config compile it once. Keys are content hashes, so an edited file is reloaded.
+var cache sync.Map // [sha256]cacheEntry
+
+type cacheEntry struct {
+	rules *Rules
+	err   error
+}
+
+// Load returns the defaults merged with the user's config: the file at explicit if it is not
+// empty, else the oauthvet.toml found by walking up from dir to the module root (if any).
+func Load(explicit, dir string) (*Rules, error) {
+	path := explicit
+	if path == "" {
+		path = Find(dir)
+	} else if !filepath.IsAbs(path) {
+		// Under go vet the tool runs in each package's directory, so a relative path is
+		// resolved against the module root, the same for every package.
+		root := ModuleRoot(dir)
+		if root == "" {
+			root = dir
+		}
+		path = filepath.Join(root, path)
+	}
+	if path == "" {
+		return Defaults()
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &Error{File: path, Msg: fmt.Sprintf("cannot read oauthvet config: %v", err)}
+	}
+	key := sha256.Sum256(append([]byte(path+"\x00"), data...))
+	if e, ok := cache.Load(key); ok {
+		return e.(cacheEntry).rules, e.(cacheEntry).err
+	}
+	r, err := build([]source{{name: "rules.toml (embedded)", data: oauthvet.DefaultRules}, {name: path, data: data}})
+	cache.Store(key, cacheEntry{r, err})
+	return r, err
+}
+
+// Find returns the oauthvet.toml nearest to dir, looking in dir and its parents up to and
+// including the module root (the first directory with a go.mod), or "" if there is none.
+func Find(dir string) string {
+	for d := dir; d != ""; {
+		p := filepath.Join(d, FileName)
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p
+		}
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return ""
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return ""
+		}
+		d = parent
+	}
+	return ""
+}
+
+// ModuleRoot returns the nearest directory at or above dir that holds a go.mod, or "".
+func ModuleRoot(dir string) string {
+	for d := dir; d != ""; {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return ""
+		}
+		d = parent
+	}
+	return ""
+}
+
+// build decodes each source in order, merging later ones over earlier ones, and compiles
+// the result.
+func build(srcs []source) (*Rules, error) {
+	var merged fileSchema
+	r := &Rules{}
+	for i, src := range srcs {
+		var f fileSchema
+		md, err := toml.NewDecoder(bytes.NewReader(src.data)).Decode(&f)
+		if err != nil {
+			return nil, positioned(src, err)
+		}
+		if und := md.Undecoded(); len(und) > 0 {
+			line, col := locateKey(src.data, und[0], 0)
+			return nil, &Error{File: src.name, Line: line, Col: col,
+				Msg: fmt.Sprintf("unknown key %q (see rules.toml for the schema)", und[0].String())}
+		}
+		if err := validate(src, &f); err != nil {
+			return nil, err
+		}
+		base := filepath.Dir(src.name)
+		for j := range f.Disable {
+			f.Disable[j].base = base
+		}
+		if i == 0 {
+			merged = f
+		} else {
+			mergeInto(&merged, &f)
+			r.Files = append(r.Files, src.name)
+		}
+	}
+	compile(r, &merged)
+	return r, nil
+}
+
+// mergeInto merges a user's file over the rules so far: plain lists are appended, named
+// entries replace the default of the same name, scalars override.
+func mergeInto(dst, src *fileSchema) {
+	dst.Disable = append(dst.Disable, src.Disable...)
+	s, d := &src.Secrets, &dst.Secrets
+	if s.MinLength != nil {
+		d.MinLength = s.MinLength
+	}
+	d.PlaceholderWords = append(d.PlaceholderWords, s.PlaceholderWords...)
+	d.PlaceholderPatterns = append(d.PlaceholderPatterns, s.PlaceholderPatterns...)
+	d.Allow = append(d.Allow, s.Allow...)
+	d.AllowPatterns = append(d.AllowPatterns, s.AllowPatterns...)
+	d.ParamNames = append(d.ParamNames, s.ParamNames...)
+	d.HeaderSchemes = append(d.HeaderSchemes, s.HeaderSchemes...)
+	d.HeaderNames = append(d.HeaderNames, s.HeaderNames...)
+	d.Field = mergeNamed(d.Field, s.Field, func(f SecretField) string { return f.Name })
+	d.Format = mergeNamed(d.Format, s.Format, func(f SecretFormat) string { return f.Name })
+	dst.Scopes.Rule = mergeNamed(dst.Scopes.Rule, src.Scopes.Rule, func(r ScopeRule) string { return r.Provider + "\x00" + r.Scope })
+	dst.Scopes.Allow = append(dst.Scopes.Allow, src.Scopes.Allow...)
+	dst.Flow.Source = append(dst.Flow.Source, src.Flow.Source...)
+	dst.Flow.Sink = append(dst.Flow.Sink, src.Flow.Sink...)
+	dst.Flow.Sanitizer = append(dst.Flow.Sanitizer, src.Flow.Sanitizer...)
+	if len(src.Checks) > 0 && dst.Checks == nil {
+		dst.Checks = map[string]any{}
+	}
+	for k, v := range src.Checks {
+		dst.Checks[k] = v
+	}
+}
+
+func mergeNamed[T any](dst, src []T, name func(T) string) []T {
+	out := slices.Clone(dst)
+	for _, s := range src {
+		if i := slices.IndexFunc(out, func(d T) bool { return name(d) == name(s) }); i >= 0 {
+			out[i] = s
+		} else {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func compile(r *Rules, f *fileSchema) {
+	r.Disable = f.Disable
+	r.Scopes = f.Scopes
+	r.Flow = f.Flow
+	r.Checks = f.Checks
+	s := &f.Secrets
+	out := &r.Secrets
+	out.MinLength = 8
+	if s.MinLength != nil {
+		out.MinLength = *s.MinLength
+	}
+	out.PlaceholderWords = map[string]bool{}
+	for _, w := range s.PlaceholderWords {
+		out.PlaceholderWords[strings.ToLower(w)] = true
+	}
+	for _, p := range s.PlaceholderPatterns {
+		out.PlaceholderPatterns = append(out.PlaceholderPatterns, p.Regexp)
+	}
+	out.Allow = map[string]bool{}
+	for _, a := range s.Allow {
+		out.Allow[a] = true
+	}
+	for _, p := range s.AllowPatterns {
+		out.AllowPatterns = append(out.AllowPatterns, p.Regexp)
+	}
+	out.ParamNames = s.ParamNames
+	out.HeaderSchemes = s.HeaderSchemes
+	out.HeaderNames = s.HeaderNames
+	for _, fl := range s.Field {
+		if fl.Enabled == nil || *fl.Enabled {
+			out.Fields = append(out.Fields, fl)
+		}
+	}
+	for _, fm := range s.Format {
+		if fm.Enabled == nil || *fm.Enabled {
+			out.Formats = append(out.Formats, fm)
+		}
+	}
+}
+
+// validate checks what the TOML types alone cannot.
+func validate(src source, f *fileSchema) error {
+	bad := func(key toml.Key, nth int, format string, args ...any) error {
+		line, col := locateKey(src.data, key, nth)
+		return &Error{File: src.name, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+	}
+	if f.Version != 0 && f.Version != 1 {
+		return bad(toml.Key{"version"}, 0, "unsupported version %d (this oauthvet reads version 1)", f.Version)
+	}
+	for i, d := range f.Disable {
+		if len(d.Checks) == 0 || len(d.Paths) == 0 {
+			return bad(toml.Key{"disable"}, i, "[[disable]] needs checks and paths")
+		}
+		for _, c := range d.Checks {
+			if c != "all" && !slices.Contains(Checks, c) {
+				return bad(toml.Key{"disable", "checks"}, i, "unknown check %q in [[disable]] (known: %s)", c, strings.Join(Checks, ", "))
+			}
+		}
+		if strings.TrimSpace(d.Reason) == "" {
+			return bad(toml.Key{"disable", "reason"}, i, "[[disable]] needs a reason")
+		}
+	}
+	s := &f.Secrets
+	if s.MinLength != nil && *s.MinLength < 1 {
+		return bad(toml.Key{"secrets", "min_length"}, 0, "min_length must be at least 1")
+	}
+	for i, fl := range s.Field {
+		if _, err := ParseMember(fl.Name); err != nil {
+			return bad(toml.Key{"secrets", "field", "name"}, i, "%v", err)
+		}
+		if fl.Kind == "" {
+			return bad(toml.Key{"secrets", "field", "kind"}, i, "[[secrets.field]] %q needs a kind", fl.Name)
+		}
+	}
+	for i, fm := range s.Format {
+		if fm.Name == "" || fm.Kind == "" {
+			return bad(toml.Key{"secrets", "format", "name"}, i, "[[secrets.format]] needs a name and a kind")
+		}
+		if fm.Regex.Regexp == nil && (fm.Enabled == nil || *fm.Enabled) {
+			return bad(toml.Key{"secrets", "format", "regex"}, i, "[[secrets.format]] %q needs a regex", fm.Name)
+		}
+		if fm.Checksum != "" && fm.Checksum != "github-crc32" {
+			return bad(toml.Key{"secrets", "format", "checksum"}, i, "unknown checksum %q (known: github-crc32)", fm.Checksum)
+		}
+	}
+	for i, r := range f.Scopes.Rule {
+		switch r.Severity {
+		case "high", "medium", "low":
+		default:
+			return bad(toml.Key{"scopes", "rule", "severity"}, i, "scope %q: severity must be high, medium or low, not %q", r.Scope, r.Severity)
+		}
+		if r.Provider == "" || r.Scope == "" {
+			return bad(toml.Key{"scopes", "rule", "scope"}, i, "[[scopes.rule]] needs a provider and a scope")
+		}
+	}
+	for i, a := range f.Scopes.Allow {
+		if a.Scope == "" {
+			return bad(toml.Key{"scopes", "allow", "scope"}, i, "[[scopes.allow]] needs a scope")
+		}
+		if strings.TrimSpace(a.Reason) == "" {
+			return bad(toml.Key{"scopes", "allow", "reason"}, i, "[[scopes.allow]] for %q needs a reason", a.Scope)
+		}
+	}
+	for _, list := range [][]FlowFunc{f.Flow.Source, f.Flow.Sink, f.Flow.Sanitizer} {
+		for _, fn := range list {
+			if fn.Func == "" {
+				return bad(toml.Key{"flow"}, 0, "flow entry needs a func")
+			}
+		}
+	}
+	return nil
+}
+
+// Member is a qualified name of a package member or of a member of a package-level type:
+// "golang.org/x/oauth2.Config.ClientSecret" is {Pkg: "golang.org/x/oauth2", Type: "Config", Name: "ClientSecret"}.
+type Member struct {
+	Pkg, Type, Name string
+}
+
+// ParseMember parses "pkg/path.Type.Member" or "pkg/path.Name".
+func ParseMember(s string) (Member, error) {
+	slash := strings.LastIndex(s, "/")
+	parts := strings.Split(s[slash+1:], ".")
+	if len(parts) < 2 || len(parts) > 3 || slices.Contains(parts, "") {
+		return Member{}, fmt.Errorf("%q is not of the form package/path.Type.Field", s)
+	}
+	m := Member{Pkg: s[:slash+1] + parts[0]}
+	if len(parts) == 3 {
+		m.Type, m.Name = parts[1], parts[2]
+	} else {
+		m.Name = parts[1]
+	}
+	return m, nil
+}
+
+var lineInMsg = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "([^"]*)"\))?: (.*)$`)
+
+// positioned turns a decoder error into an Error with the best position it can find.
+func positioned(src source, err error) error {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return &Error{File: src.name, Line: pe.Position.Line, Col: max(pe.Position.Col, 1), Msg: pe.Message}
+	}
+	if m := lineInMsg.FindStringSubmatch(err.Error()); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		msg := m[3]
+		if m[2] != "" {
+			msg = fmt.Sprintf("%s: %s", m[2], msg)
+		}
+		return &Error{File: src.name, Line: line, Col: valueColumn(src.data, line), Msg: msg}
+	}
+	return &Error{File: src.name, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
+}
+
+// valueColumn returns the column of the value on a "key = value" line, or 1.
+func valueColumn(data []byte, line int) int {
+	lines := strings.Split(string(data), "\n")
+	if line < 1 || line > len(lines) {
+		return 1
+	}
+	l := lines[line-1]
+	if i := strings.Index(l, "="); i >= 0 {
+		return i + 2 + len(l[i+1:]) - len(strings.TrimLeft(l[i+1:], " \t"))
+	}
+	return len(l) - len(strings.TrimLeft(l, " \t")) + 1
+}
+
+// locateKey finds where key is written: the "name = value" line in the nth table (counting
+// from 0) whose header is the key's table, or that table's header when the key is missing.
+// It returns 1, 1 if it cannot tell.
+func locateKey(data []byte, key toml.Key, nth int) (int, int) {
+	if len(key) == 0 {
+		return 1, 1
+	}
+	table, field := strings.Join(key[:len(key)-1], "."), key[len(key)-1]
+	cur, seen := "", -1
+	header := [2]int{1, 1}
+	for i, l := range strings.Split(string(data), "\n") {
+		t := strings.TrimSpace(l)
+		col := len(l) - len(strings.TrimLeft(l, " \t")) + 1
+		if strings.HasPrefix(t, "[") {
+			cur = strings.TrimSpace(strings.Trim(t[:strings.Index(t+"#", "#")], "[] \t"))
+			if cur == key.String() && nth == 0 {
+				return i + 1, col
+			}
+			if cur == table {
+				seen++
+				if seen == nth {
+					header = [2]int{i + 1, col}
+				}
+			}
+			continue
+		}
+		eq := strings.Index(t, "=")
+		if eq <= 0 || strings.HasPrefix(t, "#") || cur != table || seen != nth && table != "" {
+			continue
+		}
+		if strings.Trim(strings.TrimSpace(t[:eq]), `"'`) == field {
+			return i + 1, col
+		}
+	}
+	return header[0], header[1]
+}
