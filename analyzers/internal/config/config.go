@@ -229,11 +229,8 @@ func mergeInto(dst, src *fileSchema) {
 	d.HeaderNames = append(d.HeaderNames, s.HeaderNames...)
 	d.Field = mergeNamed(d.Field, s.Field, func(f SecretField) string { return f.Name })
 	d.Format = mergeNamed(d.Format, s.Format, func(f SecretFormat) string { return f.Name })
-	dst.Scopes.Rule = mergeNamed(dst.Scopes.Rule, src.Scopes.Rule, func(r ScopeRule) string { return r.Provider + "\x00" + r.Scope })
-	dst.Scopes.Allow = append(dst.Scopes.Allow, src.Scopes.Allow...)
-	dst.Flow.Source = append(dst.Flow.Source, src.Flow.Source...)
-	dst.Flow.Sink = append(dst.Flow.Sink, src.Flow.Sink...)
-	dst.Flow.Sanitizer = append(dst.Flow.Sanitizer, src.Flow.Sanitizer...)
+	mergeScopes(&dst.Scopes, &src.Scopes)
+	mergeFlow(&dst.Flow, &src.Flow)
 	if len(src.Checks) > 0 && dst.Checks == nil {
 		dst.Checks = map[string]any{}
 	}
@@ -294,9 +291,12 @@ func compile(r *Rules, f *fileSchema) {
 	}
 }
 
+// badFunc makes a config error at the nth occurrence (from 0) of key in the file.
+type badFunc func(key toml.Key, nth int, format string, args ...any) *Error
+
 // validate checks what the TOML types alone cannot.
 func validate(src source, f *fileSchema) error {
-	bad := func(key toml.Key, nth int, format string, args ...any) error {
+	var bad badFunc = func(key toml.Key, nth int, format string, args ...any) *Error {
 		line, col := locateKey(src.data, key, nth)
 		return &Error{File: src.name, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
 	}
@@ -339,30 +339,11 @@ func validate(src source, f *fileSchema) error {
 			return bad(toml.Key{"secrets", "format", "checksum"}, i, "unknown checksum %q (known: github-crc32)", fm.Checksum)
 		}
 	}
-	for i, r := range f.Scopes.Rule {
-		switch r.Severity {
-		case "high", "medium", "low":
-		default:
-			return bad(toml.Key{"scopes", "rule", "severity"}, i, "scope %q: severity must be high, medium or low, not %q", r.Scope, r.Severity)
-		}
-		if r.Provider == "" || r.Scope == "" {
-			return bad(toml.Key{"scopes", "rule", "scope"}, i, "[[scopes.rule]] needs a provider and a scope")
-		}
+	if err := validateScopes(&f.Scopes, bad); err != nil {
+		return err
 	}
-	for i, a := range f.Scopes.Allow {
-		if a.Scope == "" {
-			return bad(toml.Key{"scopes", "allow", "scope"}, i, "[[scopes.allow]] needs a scope")
-		}
-		if strings.TrimSpace(a.Reason) == "" {
-			return bad(toml.Key{"scopes", "allow", "reason"}, i, "[[scopes.allow]] for %q needs a reason", a.Scope)
-		}
-	}
-	for _, list := range [][]FlowFunc{f.Flow.Source, f.Flow.Sink, f.Flow.Sanitizer} {
-		for _, fn := range list {
-			if fn.Func == "" {
-				return bad(toml.Key{"flow"}, 0, "flow entry needs a func")
-			}
-		}
+	if err := validateFlow(&f.Flow, bad); err != nil {
+		return err
 	}
 	return nil
 }

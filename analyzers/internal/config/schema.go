@@ -58,49 +58,6 @@ type SecretFormat struct {
 	Enabled  *bool  `toml:"enabled"`
 }
 
-// ScopesSchema is the scope policy used by broadscope.
-type ScopesSchema struct {
-	Rule  []ScopeRule  `toml:"rule"`
-	Allow []ScopeAllow `toml:"allow"`
-}
-
-// ScopeRule describes one over-broad scope of one provider.
-type ScopeRule struct {
-	Provider     string   `toml:"provider"`
-	Scope        string   `toml:"scope"`
-	Severity     string   `toml:"severity"` // "high", "medium", "low"
-	Grants       string   `toml:"grants"`
-	Alternatives []string `toml:"alternatives"`
-	Source       string   `toml:"source"`
-	Enabled      *bool    `toml:"enabled"`
-}
-
-// ScopeAllow accepts a scope for the whole module or for path patterns, with a reason.
-type ScopeAllow struct {
-	Provider string `toml:"provider"`
-	Scope    string `toml:"scope"`
-	Paths    []Glob `toml:"paths"`
-	Reason   string `toml:"reason"`
-}
-
-// FlowSchema lists the sources, sinks and sanitizers of the token-flow checks.
-type FlowSchema struct {
-	Source    []FlowFunc `toml:"source"`
-	Sink      []FlowFunc `toml:"sink"`
-	Sanitizer []FlowFunc `toml:"sanitizer"`
-}
-
-// FlowFunc names a function as go/types prints it ("(*log/slog.Logger).Info") and the
-// arguments or result that matter.
-type FlowFunc struct {
-	Func   string `toml:"func"`
-	Args   []int  `toml:"args"`   // argument indexes; -1 means every variadic argument
-	Result int    `toml:"result"` // for sources: which result carries the token
-	Kind   string `toml:"kind"`
-	Check  string `toml:"check"` // for sinks: which check reports it
-	Reason string `toml:"reason"`
-}
-
 // Regexp is a regular expression compiled while the file is decoded, so that a bad one is
 // reported at its own line and column.
 type Regexp struct {

@@ -29,7 +29,7 @@ var pkgSecret = "a8d2f9c41e7b3065d9e2c7a1b4f8e3d2"
 
 func composite() *oauth2.Config {
 	return &oauth2.Config{
-		ClientID:     "Iv1.8a61f9b3a7aba766", // a client ID is not a secret
+		ClientID:     "Iv1.8a61f9b3a7aba766",             // a client ID is not a secret
 		ClientSecret: "3f7c9a1e5b2d8f4c6a0e9b1d7c3f5a2e", // want `hard-coded OAuth client secret "3f7c…" \(32 chars\) in Config.ClientSecret`
 		Endpoint:     github.Endpoint,
 	}
@@ -71,7 +71,7 @@ func serviceAccount() *oauthjwt.Config {
 
 func mcpGo() {
 	_ = transport.OAuthConfig{ClientID: "agent", ClientSecret: "b7e4c2a9f1d8e3b6c5a0f9e2d7c4b1a8"} // want `hard-coded OAuth client secret "b7e4…" \(32 chars\) in OAuthConfig.ClientSecret`
-	_ = client.OAuthConfig{ClientSecret: "e1d8c5b2a9f6e3d0c7b4a1f8e5d2c9b6"}                  // want `hard-coded OAuth client secret "e1d8…" \(32 chars\) in OAuthConfig.ClientSecret`
+	_ = client.OAuthConfig{ClientSecret: "e1d8c5b2a9f6e3d0c7b4a1f8e5d2c9b6"}                       // want `hard-coded OAuth client secret "e1d8…" \(32 chars\) in OAuthConfig.ClientSecret`
 }
 
 func goSDK() *oauthex.ClientCredentials {
@@ -82,15 +82,15 @@ func goSDK() *oauthex.ClientCredentials {
 }
 
 func headers(req *http.Request) {
-	req.Header.Set("Authorization", "Bearer 7Hq2mX9vL4pR8sT1wY6zB3nC5dF0gJ2k") // want `hard-coded credential "7Hq2…" \(32 chars\) in the Authorization header`
-	req.Header.Add("Authorization", "Basic "+"YWdlbnQ6VjNyeS1TM2NyZXQtUGFzc3cwcmQ=") // want `hard-coded credential "V3ry…" \(20 chars\) in the Authorization header`
-	req.SetBasicAuth("agent", "Tr0ub4dor&3-oauthvet")                             // want `hard-coded HTTP Basic password "Tr0u…" \(20 chars\) in \(\*http.Request\).SetBasicAuth`
+	req.Header.Set("Authorization", "Bearer 7Hq2mX9vL4pR8sT1wY6zB3nC5dF0gJ2k")               // want `hard-coded credential "7Hq2…" \(32 chars\) in the Authorization header`
+	req.Header.Add("Authorization", "Basic "+"YWdlbnQ6VjNyeS1TM2NyZXQtUGFzc3cwcmQ=")         // want `hard-coded credential "V3ry…" \(20 chars\) in the Authorization header`
+	req.SetBasicAuth("agent", "Tr0ub4dor&3-oauthvet")                                        // want `hard-coded HTTP Basic password "Tr0u…" \(20 chars\) in \(\*http.Request\).SetBasicAuth`
 	req.Header["Authorization"] = []string{"token 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"} // want `GitHub token "ghp_Oaut…" \(40 chars\) written in source for the Authorization header`
 }
 
 func form() url.Values {
 	v := url.Values{"client_secret": {"c9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f4"}} // want `hard-coded credential "c9b8…" \(32 chars\) in the client_secret parameter`
-	v.Set("refresh_token", "1//0eXampl3OauthvetRefreshTokenValue99") // want `hard-coded credential "1//0…" \(38 chars\) in the refresh_token parameter`
+	v.Set("refresh_token", "1//0eXampl3OauthvetRefreshTokenValue99")       // want `hard-coded credential "1//0…" \(38 chars\) in the refresh_token parameter`
 	return v
 }
 
@@ -102,10 +102,10 @@ func jwtKeys(tok *jwt.Token, s string) {
 }
 
 func anywhere() {
-	fmt.Println("slack:", "xoxb-2048123456-4096123456789-Oauthvet0Fixture0Slack0Tok")       // want `Slack bot token "xoxb-2048…" \(56 chars\) written in source`
-	_ = "GOCSPX-" + "Oauthvet0Fixture0Google0Sec0" // want `Google OAuth client secret "GOCSPX-Oaut…" \(35 chars\) written in source`
-	_ = "AKIA2OAUTHVET7FIXTUR"                          // want `AWS access key ID "AKIA…" \(20 chars\) written in source`
-	_ = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvYXV0aHZldCJ9.c2lnbmF0dXJlLW9mLWZpeHR1cmU" // want `JSON Web Token "eyJh…" \(\d+ chars\) written in source`
+	fmt.Println("slack:", "xoxb-2048123456-4096123456789-Oauthvet0Fixture0Slack0Tok") // want `Slack bot token "xoxb-2048…" \(56 chars\) written in source`
+	_ = "GOCSPX-" + "Oauthvet0Fixture0Google0Sec0"                                    // want `Google OAuth client secret "GOCSPX-Oaut…" \(35 chars\) written in source`
+	_ = "AKIA2OAUTHVET7FIXTUR"                                                        // want `AWS access key ID "AKIA…" \(20 chars\) written in source`
+	_ = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvYXV0aHZldCJ9.c2lnbmF0dXJlLW9mLWZpeHR1cmU"   // want `JSON Web Token "eyJh…" \(\d+ chars\) written in source`
 }
 
 // ---- silent look-alikes ----
