@@ -57,7 +57,7 @@ func otherPackageFormat() oauth2.TokenSource {
 
 func staticToken() oauth2.TokenSource {
 	return oauth2.StaticTokenSource(&oauth2.Token{
-		AccessToken:  "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", // want `GitHub token "ghp_Oaut…" \(40 chars\) written in source for Token.AccessToken`
+		AccessToken:  "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", // want `GitHub token "ghp_Oaut…" \(40 chars\) written in source for Token.AccessToken`
 		RefreshToken: "1//0gLr8xq3ZpVh7CgYIARAAGBASNwF-L9IrQm4T", // want `hard-coded OAuth refresh token "1//0…" \(40 chars\) in Token.RefreshToken`
 	})
 }
@@ -85,7 +85,7 @@ func headers(req *http.Request) {
 	req.Header.Set("Authorization", "Bearer 7Hq2mX9vL4pR8sT1wY6zB3nC5dF0gJ2k")               // want `hard-coded credential "7Hq2…" \(32 chars\) in the Authorization header`
 	req.Header.Add("Authorization", "Basic "+"YWdlbnQ6VjNyeS1TM2NyZXQtUGFzc3cwcmQ=")         // want `hard-coded credential "V3ry…" \(20 chars\) in the Authorization header`
 	req.SetBasicAuth("agent", "Tr0ub4dor&3-oauthvet")                                        // want `hard-coded HTTP Basic password "Tr0u…" \(20 chars\) in \(\*http.Request\).SetBasicAuth`
-	req.Header["Authorization"] = []string{"token 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"} // want `GitHub token "ghp_Oaut…" \(40 chars\) written in source for the Authorization header`
+	req.Header["Authorization"] = []string{"token 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"} // want `GitHub token "ghp_Oaut…" \(40 chars\) written in source for the Authorization header`
 }
 
 func form() url.Values {
@@ -149,7 +149,7 @@ func runtimeValues(ctx context.Context, req *http.Request) {
 	const tokenField = "access_token"
 	_ = map[string]any{"access_token": tok, "token_type": "Bearer"}
 	_ = map[string]string{"password": "Enter your password"}
-	_ = "ghp_OauthvetFixtureToken00000000040000000" // a ghp_ look-alike whose checksum is wrong
+	_ = "ghp_OauthvetFixtureTok3nQ7mZ2pL9xA2B1edT" // a ghp_ look-alike whose checksum is wrong
 	_ = "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
 	_ = "AKIAIOSFODNN7EXAMPLE" // AWS's documented example key
 	sum := sha256.Sum256([]byte("payload"))

@@ -15,7 +15,7 @@ var Overridden = "c0ffee7e2a4d6f80b5c3e1d7a9f2c4e6"
 var Placeholder = "YOUR_CLIENT_SECRET"
 
 // Token is a GitHub token in a known format: reported here, where it is written.
-const Token = "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" // want `GitHub token "ghp_Oaut…" \(40 chars\) written in source`
+const Token = "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" // want `GitHub token "ghp_Oaut…" \(40 chars\) written in source`
 
 func init() {
 	Overridden = loadFromFlag()
