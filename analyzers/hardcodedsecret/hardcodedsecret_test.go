@@ -1,16 +1,15 @@
 package hardcodedsecret_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/oauthvet/oauthvet/analyzers/hardcodedsecret"
+	"github.com/oauthvet/oauthvet/analyzers/internal/fixtures"
 )
 
 func TestHardcodedSecret(t *testing.T) {
-	testdata, _ := filepath.Abs("../../testdata")
-	analysistest.Run(t, testdata, hardcodedsecret.Analyzer,
+	analysistest.Run(t, fixtures.Dir(t), hardcodedsecret.Analyzer,
 		"./hardcodedsecret/secrets", "./hardcodedsecret/a", "./hardcodedsecret/suppress")
 }

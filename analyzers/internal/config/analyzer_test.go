@@ -1,15 +1,14 @@
 package config_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/oauthvet/oauthvet/analyzers/internal/config"
+	"github.com/oauthvet/oauthvet/analyzers/internal/fixtures"
 )
 
 func TestDirectives(t *testing.T) {
-	testdata, _ := filepath.Abs("../../../testdata")
-	analysistest.Run(t, testdata, config.Analyzer, "./oauthvet/directives")
+	analysistest.Run(t, fixtures.Dir(t), config.Analyzer, "./oauthvet/directives")
 }

@@ -190,7 +190,7 @@ func build(srcs []source) (*Rules, error) {
 			return nil, positioned(src, err)
 		}
 		if und := md.Undecoded(); len(und) > 0 {
-			line, col := locateKey(src.data, und[0], 0)
+			line, col := locateKey(src.data, und[0], -1)
 			return nil, &Error{File: src.name, Line: line, Col: col,
 				Msg: fmt.Sprintf("unknown key %q (see rules.toml for the schema)", und[0].String())}
 		}
@@ -321,8 +321,8 @@ func validate(src source, f *fileSchema) error {
 		return bad(toml.Key{"secrets", "min_length"}, 0, "min_length must be at least 1")
 	}
 	for i, fl := range s.Field {
-		if _, err := ParseMember(fl.Name); err != nil {
-			return bad(toml.Key{"secrets", "field", "name"}, i, "%v", err)
+		if m, err := ParseMember(fl.Name); err != nil || m.Type == "" {
+			return bad(toml.Key{"secrets", "field", "name"}, i, "%q is not of the form package/path.Type.Field", fl.Name)
 		}
 		if fl.Kind == "" {
 			return bad(toml.Key{"secrets", "field", "kind"}, i, "[[secrets.field]] %q needs a kind", fl.Name)
@@ -403,7 +403,8 @@ func valueColumn(data []byte, line int) int {
 }
 
 // locateKey finds where key is written: the "name = value" line in the nth table (counting
-// from 0) whose header is the key's table, or that table's header when the key is missing.
+// from 0; -1 for any) whose header is the key's table, or that table's header when the key
+// is missing.
 // It returns 1, 1 if it cannot tell.
 func locateKey(data []byte, key toml.Key, nth int) (int, int) {
 	if len(key) == 0 {
@@ -417,19 +418,19 @@ func locateKey(data []byte, key toml.Key, nth int) (int, int) {
 		col := len(l) - len(strings.TrimLeft(l, " \t")) + 1
 		if strings.HasPrefix(t, "[") {
 			cur = strings.TrimSpace(strings.Trim(t[:strings.Index(t+"#", "#")], "[] \t"))
-			if cur == key.String() && nth == 0 {
+			if cur == key.String() && nth <= 0 {
 				return i + 1, col
 			}
 			if cur == table {
 				seen++
-				if seen == nth {
+				if seen == nth || nth < 0 && seen == 0 {
 					header = [2]int{i + 1, col}
 				}
 			}
 			continue
 		}
 		eq := strings.Index(t, "=")
-		if eq <= 0 || strings.HasPrefix(t, "#") || cur != table || seen != nth && table != "" {
+		if eq <= 0 || strings.HasPrefix(t, "#") || cur != table || seen != nth && nth >= 0 && table != "" {
 			continue
 		}
 		if strings.Trim(strings.TrimSpace(t[:eq]), `"'`) == field {

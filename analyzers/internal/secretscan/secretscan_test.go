@@ -67,7 +67,7 @@ func TestLookAlikesDoNotMatch(t *testing.T) {
 		"ghp_OauthvetFixtureTok3nQ7mZ2pL9xA2B1edT", // checksum wrong
 		"ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
 		"ghp_" + strings.Repeat("a", 36),
-		"AKIAIOSFODNN7EXAMPLE",          // AWS's documentation key
+		"AKIAIOSFODNN7EXAMPLE",           // AWS's documentation key
 		"GOCSPX-your-client-secret-here", // placeholder
 		"sk_live_xxxxxxxxxxxxxxxxxxxxxxxx",
 		"xoxb-your-bot-token",
