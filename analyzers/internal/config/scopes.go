@@ -2,7 +2,6 @@ package config
 
 import (
 	"bytes"
-	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -243,6 +242,3 @@ func validateScopes(s *ScopesSchema, bad badFunc) error {
 	}
 	return nil
 }
-
-// String describes a rule for messages: `scope "repo" (github)`.
-func (r *ScopeRule) String() string { return fmt.Sprintf("scope %q (%s)", r.Scope, r.Provider) }
