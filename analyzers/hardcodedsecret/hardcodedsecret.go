@@ -127,6 +127,12 @@ func (s *scanner) scanFile(ins *inspector.Inspector, file *ast.File) {
 			if slices.ContainsFunc(folded, func(f ast.Node) bool { return f.Pos() <= n.Pos() && n.End() <= f.End() }) {
 				continue
 			}
+			// A concatenation is scanned whole only if it is made of literals alone
+			// ("GOCSPX-" + "…"); one that uses a named constant is scanned literal by
+			// literal, since the constant is reported where it is written.
+			if bin, isBin := n.(*ast.BinaryExpr); isBin && !literalsOnly(bin) {
+				continue
+			}
 			if v, ok := s.stringConst(n.(ast.Expr)); ok {
 				if _, isBin := n.(*ast.BinaryExpr); isBin {
 					folded = append(folded, n)
@@ -258,7 +264,9 @@ func (s *scanner) keyfunc(sig *types.Signature, body *ast.BlockStmt) {
 		case *ast.FuncLit:
 			return false // its returns are its own
 		case *ast.ReturnStmt:
-			if len(n.Results) == 2 {
+			// HMAC keys are []byte; other constants (jwt.UnsafeAllowNoneSignatureType)
+			// are sentinels, not keys.
+			if len(n.Results) == 2 && isByteSlice(s.pass.TypesInfo.TypeOf(n.Results[0])) {
 				s.credential(n.Results[0], "JWT verification key", "a jwt.Keyfunc")
 			}
 		}
@@ -493,4 +501,24 @@ func describeObject(obj types.Object, from *types.Package) string {
 		name = obj.Pkg().Name() + "." + name
 	}
 	return kind + " " + name
+}
+
+// literalsOnly reports whether a concatenation's operands are all string literals.
+func literalsOnly(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BasicLit:
+		return true
+	case *ast.BinaryExpr:
+		return literalsOnly(e.X) && literalsOnly(e.Y)
+	}
+	return false
+}
+
+func isByteSlice(t types.Type) bool {
+	sl, ok := types.Unalias(t).(*types.Slice)
+	if !ok {
+		return false
+	}
+	b, ok := sl.Elem().Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Byte
 }

@@ -37,6 +37,7 @@ func Run(run func(*Pass) error) func(*analysis.Pass) (any, error) {
 		if rules == nil {
 			return nil, fmt.Errorf("check %s: no rules (it must require config.Analyzer)", name)
 		}
+		ap.Files = sourceFiles(ap)
 		filter := suppress.NewFilter(name, suppress.Parse(ap.Fset, ap.Files))
 		report := ap.Report
 		ap.Report = func(d analysis.Diagnostic) {
@@ -105,4 +106,17 @@ func IsTestPackagePath(path string) bool {
 		}
 	}
 	return false
+}
+
+// sourceFiles returns the package's files that are Go source a person wrote or generated
+// into the module: not the test main that go test synthesises in its build cache, whose
+// name does not end in .go.
+func sourceFiles(pass *analysis.Pass) []*ast.File {
+	out := make([]*ast.File, 0, len(pass.Files))
+	for _, f := range pass.Files {
+		if strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), ".go") {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -23,6 +23,8 @@ import (
 
 const localSecret = "Zk9yZXZlci1vYXV0aHZldC1maXh0dXJl"
 
+const awsKeyID = "AKIA2OAUTHVET7FIXTUR" // want `AWS access key ID "AKIA…" \(20 chars\) written in source`
+
 var pkgSecret = "a8d2f9c41e7b3065d9e2c7a1b4f8e3d2"
 
 // ---- reported ----
@@ -102,7 +104,7 @@ func jwtKeys(tok *jwt.Token, s string) {
 }
 
 func anywhere() {
-	fmt.Println("slack:", "xoxb-2048123456-4096123456789-Oauthvet0Fixture0Slack0Tok") // want `Slack bot token "xoxb-2048…" \(56 chars\) written in source`
+	fmt.Println("slack:", "xoxb-2048736591-4096813527641-Oauthvet0Fixture0Slack0Tok") // want `Slack bot token "xoxb-2048…" \(56 chars\) written in source`
 	_ = "GOCSPX-" + "Oauthvet0Fixture0Google0Sec0"                                    // want `Google OAuth client secret "GOCSPX-Oaut…" \(35 chars\) written in source`
 	_ = "AKIA2OAUTHVET7FIXTUR"                                                        // want `AWS access key ID "AKIA…" \(20 chars\) written in source`
 	_ = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvYXV0aHZldCJ9.c2lnbmF0dXJlLW9mLWZpeHR1cmU"   // want `JSON Web Token "eyJh…" \(\d+ chars\) written in source`
@@ -151,7 +153,9 @@ func runtimeValues(ctx context.Context, req *http.Request) {
 	_ = map[string]string{"password": "Enter your password"}
 	_ = "ghp_OauthvetFixtureTok3nQ7mZ2pL9xA2B1edT" // a ghp_ look-alike whose checksum is wrong
 	_ = "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
-	_ = "AKIAIOSFODNN7EXAMPLE" // AWS's documented example key
+	_ = "AKIAIOSFODNN7EXAMPLE"                                                 // AWS's documented example key
+	_ = "token=xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx&channel=C1" // a hand-made fake
+	_ = "Credential=" + awsKeyID + "/20260101/us-east-1/sts/aws4_request"      // the constant is reported where it is written
 	sum := sha256.Sum256([]byte("payload"))
 	_ = fmt.Sprintf("%x", sum)
 	_ = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" // a SHA-256 digest
@@ -170,6 +174,9 @@ var accessToken = os.Getenv("ACCESS_TOKEN")
 func keyfuncs(s string) {
 	_, _ = jwt.Parse(s, func(*jwt.Token) (any, error) {
 		return []byte(os.Getenv("JWT_SECRET")), nil
+	})
+	_, _ = jwt.Parse(s, func(t *jwt.Token) (any, error) {
+		return jwt.UnsafeAllowNoneSignatureType, nil // a sentinel constant, not a key
 	})
 	_, _ = jwt.Parse(s, func(t *jwt.Token) (any, error) {
 		return jwt.ParseRSAPublicKeyFromPEM([]byte("-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAoauthvetfixture\n-----END PUBLIC KEY-----\n"))
