@@ -108,13 +108,13 @@ func IsTestPackagePath(path string) bool {
 	return false
 }
 
-// sourceFiles returns the package's files that are Go source a person wrote or generated
-// into the module: not the test main that go test synthesises in its build cache, whose
-// name does not end in .go.
+// sourceFiles returns the package's files that map to Go source in the module: cgo's
+// rewritten files (in the build cache, with //line directives back to the .go file) are
+// kept; the test main that go test synthesises, which maps to no .go file, is dropped.
 func sourceFiles(pass *analysis.Pass) []*ast.File {
 	out := make([]*ast.File, 0, len(pass.Files))
 	for _, f := range pass.Files {
-		if strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), ".go") {
+		if strings.HasSuffix(pass.Fset.PositionFor(f.Package, true).Filename, ".go") {
 			out = append(out, f)
 		}
 	}
