@@ -1,0 +1,550 @@
+package broadscope
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"net/url"
+	"slices"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/oauthvet/oauthvet/analyzers/internal/catalogue"
+	"github.com/oauthvet/oauthvet/analyzers/internal/check"
+	"github.com/oauthvet/oauthvet/analyzers/internal/config"
+)
+
+var Analyzer = &analysis.Analyzer{
+	Name:             "broadscope",
+	Doc:              doc,
+	URL:              "https://github.com/oauthvet/oauthvet#broadscope",
+	Requires:         []*analysis.Analyzer{config.Analyzer, inspect.Analyzer},
+	Run:              check.Run(run),
+	RunDespiteErrors: true,
+}
+
+// A request is one place that asks for scopes, with what is known of its flow.
+type request struct {
+	provider string // "" if unknown
+	flow     string // catalogue.UserFlow, ServiceFlow or ""
+	file     string // where the request is made, for [[scopes.allow]] paths
+}
+
+// A scopeValue is a constant string that reaches a request, and where it is written.
+type scopeValue struct {
+	value string
+	at    ast.Expr
+}
+
+type findingKey struct {
+	pos   token.Pos
+	scope string
+}
+
+type finding struct {
+	at  ast.Expr
+	msg string
+}
+
+type fieldKey struct {
+	obj   types.Object // the variable or field the struct is held in
+	field *types.Var
+}
+
+type scanner struct {
+	pass *check.Pass
+	pol  *policy
+	// Lazily built maps of the package: what is assigned to each variable and field, to
+	// each field of a struct held in a variable, and where each constant is declared.
+	indexed    bool
+	defs       map[types.Object][]ast.Expr
+	fieldDefs  map[fieldKey][]ast.Expr
+	constDecls map[*types.Const]ast.Expr
+	findings   map[findingKey]finding
+}
+
+func run(pass *check.Pass) error {
+	if !importsAny(pass.Pkg, catalogue.ScopePackages) {
+		return nil
+	}
+	s := &scanner{pass: pass, pol: policyFor(pass.Rules), findings: map[findingKey]finding{}}
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for _, file := range pass.Files {
+		if pass.InTestCode(file) {
+			continue // test servers and fixtures request scopes no user ever grants
+		}
+		name := pass.Fset.File(file.Pos()).Name()
+		cursor, _ := ins.Root().FindNode(file)
+		for c := range cursor.Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
+			switch n := c.Node().(type) {
+			case *ast.CompositeLit:
+				s.compositeLit(n, name)
+			case *ast.AssignStmt:
+				s.assign(n, name)
+			case *ast.CallExpr:
+				s.call(n, name)
+			}
+		}
+	}
+	keys := make([]findingKey, 0, len(s.findings))
+	for k := range s.findings {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		return keys[i].pos < keys[j].pos || keys[i].pos == keys[j].pos && keys[i].scope < keys[j].scope
+	})
+	for _, k := range keys {
+		f := s.findings[k]
+		pass.Report(analysis.Diagnostic{Pos: f.at.Pos(), End: f.at.End(), Message: f.msg})
+	}
+	return nil
+}
+
+func importsAny(pkg *types.Package, paths []string) bool {
+	for _, imp := range pkg.Imports() {
+		if slices.Contains(paths, imp.Path()) {
+			return true
+		}
+	}
+	return false
+}
+
+// compositeLit handles struct literals with a scope field, and url.Values literals with a
+// scope parameter.
+func (s *scanner) compositeLit(lit *ast.CompositeLit, file string) {
+	t := s.pass.TypesInfo.TypeOf(lit)
+	if t == nil {
+		return
+	}
+	if catalogue.URLValues.Is(t) {
+		for _, elt := range lit.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			if key, ok := s.stringConst(kv.Key); ok {
+				if provider, ok := catalogue.ScopeParams[key]; ok {
+					s.judge(kv.Value, request{provider: provider, file: file})
+				}
+			}
+		}
+		return
+	}
+	if _, ok := t.Underlying().(*types.Struct); !ok {
+		return
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		id, _ := kv.Key.(*ast.Ident)
+		if id == nil {
+			continue
+		}
+		field, _ := s.pass.TypesInfo.Uses[id].(*types.Var)
+		if sf := scopeField(field); sf != nil {
+			s.judge(kv.Value, s.structRequest(sf, lit, file))
+		}
+	}
+}
+
+// assign handles cfg.Scopes = v and cfg.Scopes = append(cfg.Scopes, v).
+func (s *scanner) assign(as *ast.AssignStmt, file string) {
+	if len(as.Lhs) != len(as.Rhs) || as.Tok != token.ASSIGN {
+		return
+	}
+	for i, lhs := range as.Lhs {
+		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		field, _ := s.pass.TypesInfo.Uses[sel.Sel].(*types.Var)
+		if sf := scopeField(field); sf != nil {
+			s.judge(as.Rhs[i], s.structRequest(sf, sel.X, file))
+		}
+	}
+}
+
+// call handles the scope arguments of google and google.golang.org/api functions, and a
+// scope parameter given to oauth2.SetAuthURLParam or url.Values.Set/Add.
+func (s *scanner) call(call *ast.CallExpr, file string) {
+	fn := catalogue.Callee(s.pass.TypesInfo, call)
+	if fn == nil {
+		return
+	}
+	name := fn.Origin().FullName()
+	for _, sf := range catalogue.ScopeFuncs {
+		if sf.Func != name {
+			continue
+		}
+		req := request{provider: sf.Provider, flow: sf.Flow, file: file}
+		for _, arg := range call.Args[min(sf.Arg, len(call.Args)):] {
+			s.judge(arg, req)
+		}
+		return
+	}
+	switch name {
+	case catalogue.ScopeParamOption, catalogue.ValuesSet, catalogue.ValuesAdd:
+		if len(call.Args) != 2 {
+			return
+		}
+		key, ok := s.stringConst(call.Args[0])
+		if !ok {
+			return
+		}
+		if provider, ok := catalogue.ScopeParams[key]; ok {
+			flow := ""
+			if name == catalogue.ScopeParamOption {
+				flow = catalogue.UserFlow
+			}
+			s.judge(call.Args[1], request{provider: provider, flow: flow, file: file})
+		}
+	}
+}
+
+func scopeField(v *types.Var) *catalogue.ScopeField {
+	if v == nil || !v.IsField() {
+		return nil
+	}
+	for i := range catalogue.ScopeFields {
+		sf := &catalogue.ScopeFields[i]
+		m, _ := config.ParseMember(sf.Field)
+		if catalogue.IsField(v, m) {
+			return sf
+		}
+	}
+	return nil
+}
+
+// structRequest describes a request made through a scope field of the struct holder (a
+// literal, or an expression naming a variable or field that holds the struct).
+func (s *scanner) structRequest(sf *catalogue.ScopeField, holder ast.Expr, file string) request {
+	req := request{provider: sf.Provider, flow: sf.Flow, file: file}
+	if req.provider == "" && (sf.Endpoint != "" || len(sf.URLFields) > 0) {
+		found := map[string]bool{}
+		s.configProviders(holder, sf, found, map[types.Object]bool{})
+		if len(found) == 1 { // several: the provider is chosen at run time
+			for p := range found {
+				req.provider = p
+			}
+		}
+	}
+	return req
+}
+
+// configProviders adds the providers that the endpoint fields of the struct held by e name.
+func (s *scanner) configProviders(e ast.Expr, sf *catalogue.ScopeField, found map[string]bool, seen map[types.Object]bool) {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	if lit, ok := e.(*ast.CompositeLit); ok {
+		for _, elt := range lit.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				s.endpointField(id.Name, kv.Value, sf, found)
+			}
+		}
+		return
+	}
+	obj := s.objectOf(e)
+	if obj == nil || seen[obj] {
+		return
+	}
+	seen[obj] = true
+	s.index()
+	for _, d := range s.defs[obj] {
+		s.configProviders(d, sf, found, seen)
+	}
+	for k, values := range s.fieldDefs {
+		if k.obj == obj {
+			for _, v := range values {
+				s.endpointField(k.field.Name(), v, sf, found)
+			}
+		}
+	}
+}
+
+// endpointField adds the provider named by the value of the struct's field called name, if
+// that field tells the provider.
+func (s *scanner) endpointField(name string, value ast.Expr, sf *catalogue.ScopeField, found map[string]bool) {
+	switch {
+	case name == sf.Endpoint:
+		s.endpointProviders(value, found, map[types.Object]bool{})
+	case slices.Contains(sf.URLFields, name):
+		if p := s.pol.hostProvider(s.urlPrefix(value)); p != "" {
+			found[p] = true
+		}
+	}
+}
+
+// endpointProviders adds the provider of an oauth2.Endpoint expression: a known endpoint
+// variable or function (by package path and name), a literal with endpoint URLs, or a
+// variable of this package assigned one of those.
+func (s *scanner) endpointProviders(e ast.Expr, found map[string]bool, seen map[types.Object]bool) {
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.CompositeLit:
+		for _, elt := range x.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if p := s.pol.hostProvider(s.urlPrefix(kv.Value)); p != "" {
+					found[p] = true
+				}
+			}
+		}
+		return
+	case *ast.CallExpr:
+		if fn := catalogue.Callee(s.pass.TypesInfo, x); fn != nil && fn.Pkg() != nil {
+			if p := s.pol.endpoints[fn.Pkg().Path()+"."+fn.Name()]; p != "" {
+				found[p] = true
+			}
+		}
+		return
+	}
+	obj := s.objectOf(e)
+	v, ok := obj.(*types.Var)
+	if !ok || v.Pkg() == nil || seen[v] {
+		return
+	}
+	seen[v] = true
+	if p := s.pol.endpoints[v.Pkg().Path()+"."+v.Name()]; p != "" && v.Parent() == v.Pkg().Scope() {
+		found[p] = true
+		return
+	}
+	if v.Pkg() == s.pass.Pkg {
+		s.index()
+		for _, d := range s.defs[v] {
+			s.endpointProviders(d, found, seen)
+		}
+	}
+}
+
+// urlPrefix returns the constant beginning of a URL expression: the whole constant, the
+// constant left operand of a concatenation, or the text of a Sprintf format before its
+// first verb.
+func (s *scanner) urlPrefix(e ast.Expr) string {
+	if v, ok := s.stringConst(e); ok {
+		return v
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.BinaryExpr:
+		if x.Op == token.ADD {
+			return s.urlPrefix(x.X)
+		}
+	case *ast.CallExpr:
+		if catalogue.FullName(s.pass.TypesInfo, x) == "fmt.Sprintf" && len(x.Args) > 0 {
+			if f, ok := s.stringConst(x.Args[0]); ok {
+				before, _, _ := strings.Cut(f, "%")
+				return before
+			}
+		}
+	}
+	return ""
+}
+
+// judge reports the over-broad scopes among the constant values of e, a scope request.
+func (s *scanner) judge(e ast.Expr, req request) {
+	var values []scopeValue
+	s.values(e, &values, map[types.Object]bool{})
+	for _, v := range values {
+		for _, scope := range strings.Fields(v.value) {
+			r := s.pol.match(scope, req)
+			if r == nil {
+				continue
+			}
+			allowFor := r.Provider
+			if allowFor == config.GenericProvider {
+				allowFor = req.provider
+			}
+			if s.pass.Rules.ScopeAllowed(allowFor, scope, req.file) {
+				continue
+			}
+			key := findingKey{v.at.Pos(), scope}
+			if _, dup := s.findings[key]; !dup {
+				s.findings[key] = finding{v.at, message(scope, r)}
+			}
+		}
+	}
+}
+
+func message(scope string, r *config.ScopeRule) string {
+	advice := "request only the scopes the task needs"
+	if n := len(r.Alternatives); n > 0 {
+		alts := strings.Join(r.Alternatives[:n-1], ", ")
+		if n > 1 {
+			alts += " or "
+		}
+		advice = "request " + alts + r.Alternatives[n-1] + " instead"
+	}
+	grants := r.Grants
+	if grants == "" {
+		grants = "more than the task needs"
+	}
+	return fmt.Sprintf("scope %q grants %s; %s", scope, grants, advice)
+}
+
+// values collects the constant strings that e may hold: constants, slice literals,
+// append, strings.Join, and the values assigned to variables of this package.
+func (s *scanner) values(e ast.Expr, out *[]scopeValue, seen map[types.Object]bool) {
+	e = ast.Unparen(e)
+	if tv, ok := s.pass.TypesInfo.Types[e]; ok && tv.Value != nil {
+		if tv.Value.Kind() == constant.String {
+			*out = append(*out, scopeValue{constant.StringVal(tv.Value), s.writtenAt(e)})
+		}
+		return
+	}
+	switch x := e.(type) {
+	case *ast.CompositeLit:
+		for _, elt := range x.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				elt = kv.Value // [...]string{0: "a"}
+			}
+			s.values(elt, out, seen)
+		}
+	case *ast.CallExpr:
+		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok {
+			if b, ok := s.pass.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "append" {
+				for _, arg := range x.Args {
+					s.values(arg, out, seen)
+				}
+			}
+			return
+		}
+		if catalogue.FullName(s.pass.TypesInfo, x) == catalogue.ScopeJoin && len(x.Args) == 2 {
+			s.values(x.Args[0], out, seen)
+		}
+	case *ast.Ident, *ast.SelectorExpr:
+		v, ok := s.objectOf(e).(*types.Var)
+		// Fields and other packages' variables may be changed anywhere: not followed.
+		if !ok || v.IsField() || v.Pkg() != s.pass.Pkg || seen[v] {
+			return
+		}
+		seen[v] = true
+		s.index()
+		for _, d := range s.defs[v] {
+			s.values(d, out, seen)
+		}
+	}
+}
+
+// writtenAt returns where a constant scope is written: the declaration of a constant of
+// this package, else the expression itself.
+func (s *scanner) writtenAt(e ast.Expr) ast.Expr {
+	if c, ok := s.objectOf(e).(*types.Const); ok && c.Pkg() == s.pass.Pkg {
+		s.index()
+		if d, ok := s.constDecls[c]; ok {
+			return d
+		}
+	}
+	return e
+}
+
+// objectOf returns the variable, field or constant an identifier or selector names.
+func (s *scanner) objectOf(e ast.Expr) types.Object {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return s.pass.TypesInfo.ObjectOf(x)
+	case *ast.SelectorExpr:
+		return s.pass.TypesInfo.ObjectOf(x.Sel)
+	case *ast.StarExpr:
+		return s.objectOf(x.X)
+	}
+	return nil
+}
+
+func (s *scanner) stringConst(e ast.Expr) (string, bool) {
+	if tv, ok := s.pass.TypesInfo.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+		return constant.StringVal(tv.Value), true
+	}
+	return "", false
+}
+
+// index records, once, what the package assigns to its variables and fields and where it
+// declares its constants.
+func (s *scanner) index() {
+	if s.indexed {
+		return
+	}
+	s.indexed = true
+	s.defs = map[types.Object][]ast.Expr{}
+	s.fieldDefs = map[fieldKey][]ast.Expr{}
+	s.constDecls = map[*types.Const]ast.Expr{}
+	info := s.pass.TypesInfo
+	ins := s.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	assign := func(lhs, rhs ast.Expr) {
+		switch l := ast.Unparen(lhs).(type) {
+		case *ast.Ident:
+			if obj := info.ObjectOf(l); obj != nil {
+				s.defs[obj] = append(s.defs[obj], rhs)
+			}
+		case *ast.SelectorExpr:
+			if f, ok := info.ObjectOf(l.Sel).(*types.Var); ok && f.IsField() {
+				s.defs[f] = append(s.defs[f], rhs)
+				if holder := s.objectOf(l.X); holder != nil {
+					k := fieldKey{holder, f}
+					s.fieldDefs[k] = append(s.fieldDefs[k], rhs)
+				}
+			}
+		}
+	}
+	for n := range ins.PreorderSeq((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil)) {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) && (n.Tok == token.ASSIGN || n.Tok == token.DEFINE) {
+				for i := range n.Lhs {
+					assign(n.Lhs[i], n.Rhs[i])
+				}
+			}
+		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				switch obj := info.Defs[id].(type) {
+				case *types.Var:
+					if i < len(n.Values) && len(n.Names) == len(n.Values) {
+						s.defs[obj] = append(s.defs[obj], n.Values[i])
+					}
+				case *types.Const:
+					if i < len(n.Values) {
+						s.constDecls[obj] = n.Values[i]
+					} else {
+						s.constDecls[obj] = id // an implicitly repeated constant
+					}
+				}
+			}
+		case *ast.CompositeLit:
+			for _, elt := range n.Elts {
+				if kv, ok := elt.(*ast.KeyValueExpr); ok {
+					if id, ok := kv.Key.(*ast.Ident); ok {
+						if f, ok := info.Uses[id].(*types.Var); ok && f.IsField() {
+							s.defs[f] = append(s.defs[f], kv.Value)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// hostProvider returns the provider whose endpoint host the URL has, or "".
+func (p *policy) hostProvider(rawURL string) string {
+	u, err := url.Parse(rawURL)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	host := strings.ToLower(u.Hostname())
+	for _, h := range p.hosts {
+		if host == h.host || h.suffix && strings.HasSuffix(host, "."+h.host) {
+			return h.provider
+		}
+	}
+	return ""
+}

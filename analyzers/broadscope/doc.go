@@ -1,0 +1,35 @@
+// Package broadscope defines an analyzer that reports OAuth scopes wider than an agent's
+// task needs, judged per provider by the scope table in rules.toml.
+package broadscope
+
+const doc = `report OAuth scopes wider than the task needs
+
+An agent that summarises mail needs gmail.readonly, not https://mail.google.com/; a bot that
+reads issues needs read:org or a fine-grained token, not repo and admin:org. Over-broad
+scopes turn one prompt injection or one leaked token into a takeover of the whole account.
+
+The check finds scope requests by type: the Scopes of oauth2.Config,
+clientcredentials.Config, jwt.Config, google.CredentialsParams and mcp-go's OAuthConfig;
+go-sdk's oauthex.ClientRegistrationMetadata.Scope and TokenExchangeRequest.Scope; the
+scope arguments of google.ConfigFromJSON, JWTConfigFromJSON, DefaultClient,
+DefaultTokenSource, FindDefaultCredentials, CredentialsFromJSON* and option.WithScopes;
+and a "scope" (or Slack "user_scope") parameter given to oauth2.SetAuthURLParam or set in
+url.Values. It follows constants (also those of google.golang.org/api packages and of
+other packages), package-level and local slices, and slices built with append.
+
+Each scope is judged by the rules of the flow's provider, known from the Config's Endpoint
+(google.Endpoint, github.Endpoint, microsoft.AzureADEndpoint, endpoints.*), from endpoint
+URLs, or from the scope itself (https://www.googleapis.com/auth/..., Graph permission
+names). A bare word such as "repo" or "admin" is judged only in that provider's flow.
+
+The finding is reported where the scope string is written if that is in the package, else
+at the request, with what the scope grants and the narrower scopes to request:
+
+	cfg := &oauth2.Config{Endpoint: google.Endpoint, Scopes: []string{gmail.MailGoogleComScope}} // reported
+
+	cfg := &oauth2.Config{Endpoint: google.Endpoint, Scopes: []string{gmail.GmailReadonlyScope}} // good
+
+Scopes read at run time (flags, environment, files), scopes in tests, and the same strings
+used as data (JSON keys, map keys, struct tags, GraphQL fields) are not reported. A project
+accepts a scope with [[scopes.allow]] in its oauthvet.toml (with a reason, for the module or
+for path patterns), changes a rule's severity, or adds providers and rules.`
