@@ -136,7 +136,7 @@ func authURL(cfg *oauth2.Config) string {
 
 func handBuilt() string {
 	q := url.Values{"client_id": {"agent"}, "scope": {"repo admin:org"}} // want `scope "admin:org" grants full management`
-	q.Set("user_scope", "search:read")                                  // want `scope "search:read" grants searching every message and file`
+	q.Set("user_scope", "search:read")                                   // want `scope "search:read" grants searching every message and file`
 	return "https://example.com/authorize?" + q.Encode()
 }
 
