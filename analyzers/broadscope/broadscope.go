@@ -136,6 +136,9 @@ func (s *scanner) compositeLit(lit *ast.CompositeLit, file string) {
 		}
 		return
 	}
+	if ptr, ok := t.Underlying().(*types.Pointer); ok {
+		t = ptr.Elem() // an elided &T{...} in a []*T literal
+	}
 	if _, ok := t.Underlying().(*types.Struct); !ok {
 		return
 	}
