@@ -5,6 +5,7 @@ package all
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/oauthvet/oauthvet/analyzers/broadscope"
 	"github.com/oauthvet/oauthvet/analyzers/hardcodedsecret"
 	"github.com/oauthvet/oauthvet/analyzers/internal/config"
 )
@@ -15,5 +16,6 @@ func Analyzers() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		config.Analyzer,
 		hardcodedsecret.Analyzer,
+		broadscope.Analyzer,
 	}
 }
