@@ -1,24 +1,71 @@
 package config
 
-import "github.com/BurntSushi/toml"
+import (
+	"slices"
+	"strings"
 
-// FlowSchema lists the sources, sinks and sanitizers of the token-flow checks.
+	"github.com/BurntSushi/toml"
+)
+
+// FlowSchema lists the sources, sinks and sanitizers of the token-flow checks (tokenlog,
+// tokenpassthrough, tokeninurl).
 type FlowSchema struct {
 	Source    []FlowFunc `toml:"source"`
 	Sink      []FlowFunc `toml:"sink"`
 	Sanitizer []FlowFunc `toml:"sanitizer"`
 }
 
-// FlowFunc names a function as go/types prints it ("(*log/slog.Logger).Info") and the
-// arguments or result that matter.
+// FlowFunc is one [[flow.source]], [[flow.sink]] or [[flow.sanitizer]] entry. It names
+// functions and methods as go/types prints them ("(*log/slog.Logger).Info"), or, for a
+// source, a named type whose values are credentials ("golang.org/x/oauth2.Token").
 type FlowFunc struct {
-	Func   string `toml:"func"`
-	Args   []int  `toml:"args"`   // argument indexes; -1 means every variadic argument
-	Result int    `toml:"result"` // for sources: which result carries the token
-	Kind   string `toml:"kind"`
-	Check  string `toml:"check"` // for sinks: which check reports it
-	Reason string `toml:"reason"`
+	Func  string   `toml:"func"`  // one function or method
+	Funcs []string `toml:"funcs"` // or several that share the other settings
+
+	// Sources by type: values of Type (or a pointer to it) hold a credential. Fields are
+	// the fields that carry it; every other field is metadata (expiry, token type). A Whole
+	// source (a request, its headers) leaks only when printed whole. An Incoming source,
+	// as a function parameter, is the request the function serves: its Authorization
+	// header is the caller's bearer token.
+	Type     string   `toml:"type"`
+	Fields   []string `toml:"fields"`
+	Whole    bool     `toml:"whole"`
+	Incoming bool     `toml:"incoming"`
+
+	// Sinks: the argument indexes (from 0, receiver not counted) that must not receive a
+	// token; -1 means every variadic argument. Sources by function: the result (from 0)
+	// that carries the token.
+	Args   []int `toml:"args"`
+	Result int   `toml:"result"`
+
+	// KeyArg and Keys restrict a source or sink to calls whose argument KeyArg is a
+	// constant equal (ignoring case) to one of Keys: Header.Get("Authorization"),
+	// url.Values.Set("access_token", v). Writer names an argument that must be os.Stdout
+	// or os.Stderr (fmt.Fprintf).
+	KeyArg *int     `toml:"key_arg"`
+	Keys   []string `toml:"keys"`
+	Writer *int     `toml:"writer"`
+
+	Kind   string `toml:"kind"`   // sources: what the value is ("OAuth token"); sinks: where it goes ("log")
+	Check  string `toml:"check"`  // sinks: the check that reports it
+	Reason string `toml:"reason"` // sanitizers: why the result is safe
 }
+
+// Names returns the functions the entry names (Func and Funcs).
+func (f *FlowFunc) Names() []string {
+	if f.Func == "" {
+		return f.Funcs
+	}
+	return append([]string{f.Func}, f.Funcs...)
+}
+
+// HasKey reports whether s is one of the entry's Keys, ignoring case.
+func (f *FlowFunc) HasKey(s string) bool {
+	return slices.ContainsFunc(f.Keys, func(k string) bool { return strings.EqualFold(k, s) })
+}
+
+// FlowChecks are the checks a [[flow.sink]] may name.
+var FlowChecks = []string{"tokenlog", "tokenpassthrough", "tokeninurl"}
 
 // mergeFlow appends a user's [flow] entries to the defaults.
 func mergeFlow(dst, src *FlowSchema) {
@@ -28,12 +75,71 @@ func mergeFlow(dst, src *FlowSchema) {
 }
 
 func validateFlow(f *FlowSchema, bad badFunc) error {
-	for _, list := range [][]FlowFunc{f.Source, f.Sink, f.Sanitizer} {
-		for _, fn := range list {
-			if fn.Func == "" {
-				return bad(toml.Key{"flow"}, 0, "flow entry needs a func")
+	for i, fn := range f.Source {
+		switch {
+		case fn.Type == "" && len(fn.Names()) == 0:
+			return bad(toml.Key{"flow", "source", "kind"}, i, "[[flow.source]] needs a func, funcs or type")
+		case fn.Type != "" && len(fn.Names()) > 0:
+			return bad(toml.Key{"flow", "source", "kind"}, i, "[[flow.source]] names a type and a func; use one entry for each")
+		case fn.Type != "" && !validTypeName(fn.Type):
+			return bad(toml.Key{"flow", "source", "type"}, i, "%q is not of the form package/path.Type", fn.Type)
+		case fn.Kind == "":
+			return bad(toml.Key{"flow", "source", "kind"}, i, "[[flow.source]] needs a kind (what the value is, e.g. \"OAuth token\")")
+		case fn.Result < 0:
+			return bad(toml.Key{"flow", "source", "result"}, i, "result must be 0 or more")
+		}
+		if err := validateKeys(fn, "source", i, bad); err != nil {
+			return err
+		}
+	}
+	for i, fn := range f.Sink {
+		switch {
+		case len(fn.Names()) == 0:
+			return bad(toml.Key{"flow", "sink", "func"}, i, "[[flow.sink]] needs a func or funcs")
+		case fn.Type != "" || len(fn.Fields) > 0 || fn.Whole || fn.Incoming:
+			return bad(toml.Key{"flow", "sink", "func"}, i, "[[flow.sink]] takes func, funcs, args, key_arg, keys, writer, kind and check")
+		case len(fn.Args) == 0:
+			return bad(toml.Key{"flow", "sink", "func"}, i, "[[flow.sink]] %q needs args (argument indexes; -1 = every variadic argument)", fn.Names()[0])
+		case !slices.Contains(FlowChecks, fn.Check):
+			return bad(toml.Key{"flow", "sink", "check"}, i, "[[flow.sink]] %q: check must be one of %s", fn.Names()[0], strings.Join(FlowChecks, ", "))
+		case fn.Kind == "":
+			return bad(toml.Key{"flow", "sink", "func"}, i, "[[flow.sink]] %q needs a kind (where the value goes, e.g. \"log\")", fn.Names()[0])
+		}
+		for _, a := range fn.Args {
+			if a < -1 {
+				return bad(toml.Key{"flow", "sink", "args"}, i, "argument index %d: use 0 or more, or -1 for every variadic argument", a)
 			}
+		}
+		if fn.Writer != nil && *fn.Writer < 0 {
+			return bad(toml.Key{"flow", "sink", "writer"}, i, "writer must be 0 or more")
+		}
+		if err := validateKeys(fn, "sink", i, bad); err != nil {
+			return err
+		}
+	}
+	for i, fn := range f.Sanitizer {
+		switch {
+		case len(fn.Names()) == 0:
+			return bad(toml.Key{"flow", "sanitizer", "func"}, i, "[[flow.sanitizer]] needs a func or funcs")
+		case strings.TrimSpace(fn.Reason) == "":
+			return bad(toml.Key{"flow", "sanitizer", "func"}, i, "[[flow.sanitizer]] %q needs a reason", fn.Names()[0])
 		}
 	}
 	return nil
+}
+
+func validateKeys(fn FlowFunc, table string, i int, bad badFunc) error {
+	if (fn.KeyArg == nil) != (len(fn.Keys) == 0) {
+		return bad(toml.Key{"flow", table, "keys"}, i, "[[flow.%s]]: key_arg and keys go together", table)
+	}
+	if fn.KeyArg != nil && *fn.KeyArg < 0 {
+		return bad(toml.Key{"flow", table, "key_arg"}, i, "key_arg must be 0 or more")
+	}
+	return nil
+}
+
+// validTypeName reports whether s looks like "package/path.Type".
+func validTypeName(s string) bool {
+	dot := strings.LastIndex(s, ".")
+	return dot > 0 && dot < len(s)-1 && !strings.Contains(s[dot:], "/")
 }
