@@ -11,6 +11,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -184,22 +185,9 @@ func build(srcs []source) (*Rules, error) {
 	var merged fileSchema
 	r := &Rules{}
 	for i, src := range srcs {
-		var f fileSchema
-		md, err := toml.NewDecoder(bytes.NewReader(src.data)).Decode(&f)
+		f, err := decode(src)
 		if err != nil {
-			return nil, positioned(src, err)
-		}
-		if und := md.Undecoded(); len(und) > 0 {
-			line, col := locateKey(src.data, und[0], -1)
-			return nil, &Error{File: src.name, Line: line, Col: col,
-				Msg: fmt.Sprintf("unknown key %q (see rules.toml for the schema)", und[0].String())}
-		}
-		if err := validate(src, &f); err != nil {
 			return nil, err
-		}
-		base := filepath.Dir(src.name)
-		for j := range f.Disable {
-			f.Disable[j].base = base
 		}
 		if i == 0 {
 			merged = f
@@ -212,30 +200,73 @@ func build(srcs []source) (*Rules, error) {
 	return r, nil
 }
 
+// decoded memoizes decode by file name and content: the embedded defaults are decoded once
+// per process, not once per user config. A decoded file is never modified afterwards.
+var decoded sync.Map // [sha256]decodeResult
+
+type decodeResult struct {
+	f   fileSchema
+	err error
+}
+
+// decode parses and validates one file.
+func decode(src source) (fileSchema, error) {
+	key := sha256.Sum256(append([]byte(src.name+"\x00"), src.data...))
+	if r, ok := decoded.Load(key); ok {
+		return r.(decodeResult).f, r.(decodeResult).err
+	}
+	f, err := decodeUncached(src)
+	decoded.Store(key, decodeResult{f, err})
+	return f, err
+}
+
+func decodeUncached(src source) (fileSchema, error) {
+	var f fileSchema
+	md, err := toml.NewDecoder(bytes.NewReader(src.data)).Decode(&f)
+	if err != nil {
+		return f, positioned(src, err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		line, col := locateKey(src.data, und[0], -1)
+		return f, &Error{File: src.name, Line: line, Col: col,
+			Msg: fmt.Sprintf("unknown key %q (see rules.toml for the schema)", und[0].String())}
+	}
+	if err := validate(src, &f); err != nil {
+		return f, err
+	}
+	base := filepath.Dir(src.name)
+	for j := range f.Disable {
+		f.Disable[j].base = base
+	}
+	return f, nil
+}
+
 // mergeInto merges a user's file over the rules so far: plain lists are appended, named
 // entries replace the default of the same name, scalars override.
 func mergeInto(dst, src *fileSchema) {
-	dst.Disable = append(dst.Disable, src.Disable...)
+	// Every list is built anew (slices.Concat): dst may share arrays with a memoized file.
+	dst.Disable = slices.Concat(dst.Disable, src.Disable)
 	s, d := &src.Secrets, &dst.Secrets
 	if s.MinLength != nil {
 		d.MinLength = s.MinLength
 	}
-	d.PlaceholderWords = append(d.PlaceholderWords, s.PlaceholderWords...)
-	d.PlaceholderPatterns = append(d.PlaceholderPatterns, s.PlaceholderPatterns...)
-	d.Allow = append(d.Allow, s.Allow...)
-	d.AllowPatterns = append(d.AllowPatterns, s.AllowPatterns...)
-	d.ParamNames = append(d.ParamNames, s.ParamNames...)
-	d.HeaderSchemes = append(d.HeaderSchemes, s.HeaderSchemes...)
-	d.HeaderNames = append(d.HeaderNames, s.HeaderNames...)
+	d.PlaceholderWords = slices.Concat(d.PlaceholderWords, s.PlaceholderWords)
+	d.PlaceholderPatterns = slices.Concat(d.PlaceholderPatterns, s.PlaceholderPatterns)
+	d.Allow = slices.Concat(d.Allow, s.Allow)
+	d.AllowPatterns = slices.Concat(d.AllowPatterns, s.AllowPatterns)
+	d.ParamNames = slices.Concat(d.ParamNames, s.ParamNames)
+	d.HeaderSchemes = slices.Concat(d.HeaderSchemes, s.HeaderSchemes)
+	d.HeaderNames = slices.Concat(d.HeaderNames, s.HeaderNames)
 	d.Field = mergeNamed(d.Field, s.Field, func(f SecretField) string { return f.Name })
 	d.Format = mergeNamed(d.Format, s.Format, func(f SecretFormat) string { return f.Name })
 	mergeScopes(&dst.Scopes, &src.Scopes)
 	mergeFlow(&dst.Flow, &src.Flow)
-	if len(src.Checks) > 0 && dst.Checks == nil {
-		dst.Checks = map[string]any{}
-	}
-	for k, v := range src.Checks {
-		dst.Checks[k] = v
+	if len(src.Checks) > 0 {
+		dst.Checks = maps.Clone(dst.Checks)
+		if dst.Checks == nil {
+			dst.Checks = map[string]any{}
+		}
+		maps.Copy(dst.Checks, src.Checks)
 	}
 }
 
