@@ -1,0 +1,181 @@
+// Package authflow follows the values of an OAuth authorization-code flow through a
+// package, for the pkce, oauthstate and legacygrant checks:
+//
+//   - which AuthCodeOption values reach a call, through local variables, option slices built
+//     with append and passed with opts..., and helper functions of this package or (by
+//     facts) of another;
+//   - where a string such as a PKCE verifier or a state comes from: a constant, a
+//     package-level value fixed at start-up, a predictable source, or a fresh random one;
+//   - which parameters a hand-built authorization or token request carries (url.Values, or
+//     a constant query string).
+//
+// It is syntax and types with a flow-insensitive, intra-function def-use over the AST: a
+// variable is the union of every value assigned to it. Whatever it cannot follow (a
+// parameter, a field, a call of an unknown function, a variable whose address is taken)
+// is Unresolved or Unknown, and the checks stay silent on it.
+package authflow
+
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/oauthvet/oauthvet/analyzers/internal/catalogue"
+)
+
+// Analyzer computes a *Flow for each package, and exports the facts that carry option
+// helpers and fixed package-level strings across packages. It reports nothing.
+var Analyzer = &analysis.Analyzer{
+	Name:             "authflow",
+	Doc:              "follow OAuth authorization-code values (options, verifiers, states) for the pkce, oauthstate and legacygrant checks",
+	Requires:         []*analysis.Analyzer{inspect.Analyzer},
+	Run:              run,
+	RunDespiteErrors: true,
+	ResultType:       reflect.TypeFor[*Flow](),
+	FactTypes:        []analysis.Fact{new(OptionsFact), new(FixedVarFact)},
+}
+
+// OptionsFact records what an exported function returning oauth2.AuthCodeOption or
+// []oauth2.AuthCodeOption (or an exported variable of those types) holds, so that a
+// helper in another package that always adds the S256 challenge is seen by its callers.
+type OptionsFact struct{ Kinds Kind }
+
+func (*OptionsFact) AFact()           {}
+func (f *OptionsFact) String() string { return "options(" + f.Kinds.String() + ")" }
+
+// FixedVarFact records that an exported package-level string variable is set once at
+// start-up: never assigned in a function (other than init) of its package, and its
+// address never taken.
+type FixedVarFact struct{ Constant bool }
+
+func (*FixedVarFact) AFact()           {}
+func (f *FixedVarFact) String() string { return "fixedVar" }
+
+// Flow answers questions about the values of one package. It is the Analyzer's result.
+type Flow struct {
+	pass      *analysis.Pass
+	ins       *inspector.Inspector
+	pkgVars   map[*types.Var]*varInfo // package-level variables, scanned once
+	locals    map[*types.Var]*varInfo
+	funcDecls map[*types.Func]*ast.FuncDecl
+	funcKinds map[*types.Func]Kind
+	requests  []*Request
+	scanned   bool // requests computed
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	f := &Flow{
+		pass:      pass,
+		ins:       pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		locals:    map[*types.Var]*varInfo{},
+		funcKinds: map[*types.Func]Kind{},
+	}
+	f.exportFixedVars()
+	if Imports(pass.Pkg, catalogue.OAuth2Pkg) {
+		f.exportOptionFacts()
+	}
+	return f, nil
+}
+
+// Imports reports whether pkg imports any of paths directly.
+func Imports(pkg *types.Package, paths ...string) bool {
+	for _, imp := range pkg.Imports() {
+		for _, p := range paths {
+			if imp.Path() == p {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// exportFixedVars exports a FixedVarFact for each exported package-level string variable
+// set once at start-up.
+func (f *Flow) exportFixedVars() {
+	scope := f.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		v, ok := scope.Lookup(name).(*types.Var)
+		if !ok || !v.Exported() || !isString(v.Type()) {
+			continue
+		}
+		if info := f.varInfo(v); info.fixed() {
+			f.pass.ExportObjectFact(v, &FixedVarFact{Constant: f.union(info, v, nil).Origin == Constant})
+		}
+	}
+}
+
+// exportOptionFacts exports an OptionsFact for each exported function, method and
+// package-level variable of an option type.
+func (f *Flow) exportOptionFacts() {
+	for _, file := range f.pass.Files {
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || !fd.Name.IsExported() {
+				continue
+			}
+			fn, ok := f.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok || optionResult(fn.Signature()) < 0 {
+				continue
+			}
+			if k := f.funcOptions(fn); k != 0 {
+				f.pass.ExportObjectFact(fn, &OptionsFact{Kinds: k})
+			}
+		}
+	}
+	scope := f.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		v, ok := scope.Lookup(name).(*types.Var)
+		if !ok || !v.Exported() || (!isOption(v.Type()) && !isOptionSlice(v.Type())) {
+			continue
+		}
+		if k := f.varOptions(v, isOptionSlice(v.Type()), map[types.Object]bool{}); k != 0 {
+			f.pass.ExportObjectFact(v, &OptionsFact{Kinds: k})
+		}
+	}
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// isPackageLevel reports whether v is a package-level variable.
+func isPackageLevel(v *types.Var) bool {
+	return v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+}
+
+// objectOf returns the object an identifier or qualified identifier (pkg.Name) refers to,
+// or nil for field and method selections and other expressions.
+func (f *Flow) objectOf(e ast.Expr) types.Object {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return f.pass.TypesInfo.Uses[e]
+	case *ast.SelectorExpr:
+		if _, ok := f.pass.TypesInfo.Selections[e]; ok {
+			return nil
+		}
+		return f.pass.TypesInfo.Uses[e.Sel]
+	}
+	return nil
+}
+
+// funcDecl returns the declaration of a function or method of this package, or nil.
+func (f *Flow) funcDecl(fn *types.Func) *ast.FuncDecl {
+	if f.funcDecls == nil {
+		f.funcDecls = map[*types.Func]*ast.FuncDecl{}
+		for _, file := range f.pass.Files {
+			for _, decl := range file.Decls {
+				if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil {
+					if obj, ok := f.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+						f.funcDecls[obj] = fd
+					}
+				}
+			}
+		}
+	}
+	return f.funcDecls[fn.Origin()]
+}

@@ -1,0 +1,262 @@
+package authflow
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/oauthvet/oauthvet/analyzers/internal/catalogue"
+)
+
+// Origin is where a string value comes from.
+type Origin int
+
+const (
+	noValue     Origin = iota // nothing reaches (a variable refers to itself); internal
+	Unknown                   // not followed, or a source the checks cannot judge: stay silent
+	Fresh                     // a fresh random value: oauth2.GenerateVerifier, crypto/rand, uuid
+	Constant                  // a constant, "" included
+	Fixed                     // a package-level variable set once at start-up
+	Predictable               // math/rand or the clock
+)
+
+// Reportable reports whether a value from o is not fresh per login: the same for every
+// login, or guessable.
+func (o Origin) Reportable() bool { return o == Constant || o == Fixed || o == Predictable }
+
+// Value is the origin of a string value.
+type Value struct {
+	Origin Origin
+	Empty  bool         // the value is certainly ""
+	Obj    types.Object // the constant or package-level variable it was read from, if any
+}
+
+// Describe names a reportable value for a message: `constant "…"` is never printed (a
+// verifier or state may be a secret), only which object or kind it is.
+func (v Value) Describe(from *types.Package) string {
+	name := ""
+	if v.Obj != nil {
+		name = v.Obj.Name()
+		if v.Obj.Pkg() != nil && v.Obj.Pkg() != from {
+			name = v.Obj.Pkg().Name() + "." + name
+		}
+	}
+	switch v.Origin {
+	case Constant:
+		if name != "" {
+			return "the constant " + name
+		}
+		if v.Empty {
+			return "an empty string"
+		}
+		return "a constant"
+	case Fixed:
+		return "the package-level variable " + name + ", set once at start-up"
+	case Predictable:
+		return "a predictable value (math/rand or the clock)"
+	}
+	return "a value"
+}
+
+// StringOrigin returns where the string expression e comes from.
+func (f *Flow) StringOrigin(e ast.Expr) Value {
+	v := f.origin(e, map[*types.Var]bool{})
+	if v.Origin == noValue {
+		v.Origin = Unknown
+	}
+	return v
+}
+
+func (f *Flow) origin(e ast.Expr, seen map[*types.Var]bool) Value {
+	e = ast.Unparen(e)
+	info := f.pass.TypesInfo
+	if tv, ok := info.Types[e]; ok && tv.Value != nil {
+		v := Value{Origin: Constant}
+		if tv.Value.Kind() == constant.String {
+			v.Empty = constant.StringVal(tv.Value) == ""
+		}
+		if obj, ok := f.objectOf(e).(*types.Const); ok {
+			v.Obj = obj
+		}
+		return v
+	}
+	switch e := e.(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+		v, ok := f.objectOf(e).(*types.Var)
+		if !ok {
+			return Value{Origin: Unknown}
+		}
+		return f.varOrigin(v, seen)
+	case *ast.CallExpr:
+		return f.callOrigin(e, 0, seen)
+	case *ast.BinaryExpr:
+		if e.Op == token.ADD {
+			return combine(f.origin(e.X, seen), f.origin(e.Y, seen))
+		}
+	}
+	return Value{Origin: Unknown}
+}
+
+// varOrigin follows a variable: a package-level one set once at start-up is Fixed; a local
+// one is the union of the values assigned to it.
+func (f *Flow) varOrigin(v *types.Var, seen map[*types.Var]bool) Value {
+	if seen[v] {
+		return Value{Origin: noValue}
+	}
+	seen[v] = true
+	if isPackageLevel(v) {
+		if v.Pkg() != f.pass.Pkg {
+			var fact FixedVarFact
+			if f.pass.ImportObjectFact(v, &fact) {
+				return Value{Origin: Fixed, Obj: v}
+			}
+			return Value{Origin: Unknown}
+		}
+		info := f.varInfo(v)
+		if info.fixed() {
+			return Value{Origin: Fixed, Obj: v}
+		}
+		if info.escapes {
+			return Value{Origin: Unknown}
+		}
+		return f.union(info, v, seen)
+	}
+	info := f.varInfo(v)
+	if info.escapes || len(info.defs) == 0 {
+		return Value{Origin: Unknown}
+	}
+	return f.union(info, v, seen)
+}
+
+// union joins the values of every def of a variable.
+func (f *Flow) union(info *varInfo, v *types.Var, seen map[*types.Var]bool) Value {
+	if seen == nil {
+		seen = map[*types.Var]bool{v: true}
+	}
+	out := Value{Origin: noValue, Empty: true}
+	for _, d := range info.defs {
+		var dv Value
+		switch {
+		case d.zero:
+			dv = Value{Origin: Constant, Empty: true}
+		case d.rhs == nil || d.elem != nil:
+			dv = Value{Origin: Unknown}
+		case d.tuple >= 0:
+			call, ok := ast.Unparen(d.rhs).(*ast.CallExpr)
+			if !ok {
+				dv = Value{Origin: Unknown}
+				break
+			}
+			dv = f.callOrigin(call, d.tuple, seen)
+		default:
+			dv = f.origin(d.rhs, seen)
+		}
+		out = join(out, dv)
+	}
+	if out.Origin == noValue {
+		out.Empty = false
+	}
+	return out
+}
+
+// join is the union of two possible values: silent origins win, then the worst one.
+func join(a, b Value) Value {
+	if a.Origin == noValue {
+		return b
+	}
+	if b.Origin == noValue {
+		return a
+	}
+	rank := func(o Origin) int { return slices.Index([]Origin{Unknown, Fresh, Predictable, Fixed, Constant}, o) }
+	out := a
+	if rank(b.Origin) < rank(a.Origin) {
+		out = b
+	}
+	out.Empty = a.Empty && b.Empty
+	return out
+}
+
+// combine is the value of a string built from two parts (a + b, fmt.Sprint(a, b)): a
+// fresh or unknown part makes the whole so.
+func combine(a, b Value) Value {
+	if a.Origin == noValue {
+		return b
+	}
+	if b.Origin == noValue {
+		return a
+	}
+	rank := func(o Origin) int { return slices.Index([]Origin{Unknown, Fresh, Predictable, Fixed, Constant}, o) }
+	out := a
+	if rank(b.Origin) < rank(a.Origin) {
+		out = b
+	}
+	out.Empty = a.Empty && b.Empty
+	if a.Origin != b.Origin || out.Origin != Constant {
+		out.Obj = nil
+		if out.Origin == Fixed {
+			out.Obj = a.Obj
+			if a.Origin != Fixed {
+				out.Obj = b.Obj
+			}
+		}
+	}
+	return out
+}
+
+// transparent functions build a string from their arguments without adding randomness.
+var transparent = []string{
+	"fmt.Sprint", "fmt.Sprintf", "fmt.Sprintln",
+	"strconv.Itoa", "strconv.FormatInt", "strconv.FormatUint", "strconv.Quote",
+	"strings.ToLower", "strings.ToUpper", "strings.TrimSpace",
+}
+
+// clockMethods of time.Time turn the clock into a number or string.
+var clockMethods = []string{"Unix", "UnixNano", "UnixMilli", "UnixMicro", "String", "Format", "Nanosecond"}
+
+// callOrigin is the origin of result #index of a call.
+func (f *Flow) callOrigin(call *ast.CallExpr, index int, seen map[*types.Var]bool) Value {
+	info := f.pass.TypesInfo
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 { // string(x)
+		return f.origin(call.Args[0], seen)
+	}
+	switch callee := typeutil.Callee(info, call).(type) {
+	case *types.Var: // client.GenerateCodeVerifier and GenerateState are func-typed variables
+		if callee.Pkg() != nil && callee.Pkg().Path() == catalogue.MCPGoClientPkg && slices.Contains(catalogue.MCPGoRandomVars, callee.Name()) {
+			return Value{Origin: Fresh}
+		}
+	case *types.Func:
+		name := callee.Origin().FullName()
+		path := ""
+		if callee.Pkg() != nil {
+			path = callee.Pkg().Path()
+		}
+		switch {
+		case slices.Contains(catalogue.FreshRandomFuncs, name):
+			return Value{Origin: Fresh}
+		case path == catalogue.MathRandPkg || path == catalogue.MathRandV2Pkg:
+			return Value{Origin: Predictable}
+		case name == "time.Now":
+			return Value{Origin: Predictable}
+		case path == "time" && slices.Contains(clockMethods, callee.Name()) && callee.Signature().Recv() != nil:
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+				if v := f.origin(sel.X, seen); v.Origin == Predictable {
+					return v
+				}
+			}
+		case index == 0 && slices.Contains(transparent, name) && !call.Ellipsis.IsValid():
+			out := Value{Origin: noValue, Empty: true}
+			for _, arg := range call.Args {
+				out = combine(out, f.origin(arg, seen))
+			}
+			if out.Origin == noValue {
+				return Value{Origin: Constant, Empty: true}
+			}
+			return out
+		}
+	}
+	return Value{Origin: Unknown}
+}

@@ -1,0 +1,177 @@
+package authflow
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// A def is one value given to a variable.
+type def struct {
+	rhs    ast.Expr       // the value; nil when it is not known (x += y, range, a parameter)
+	tuple  int            // rhs is a call with several results and this is result #tuple; else -1
+	elem   *ast.IndexExpr // an element is assigned: v[k] = rhs
+	zero   bool           // declared without a value
+	inFunc bool           // assigned inside a function other than init
+}
+
+// varInfo is what a variable's scope says about it.
+type varInfo struct {
+	defs    []def
+	escapes bool            // its address is taken: it may change unseen
+	calls   []*ast.CallExpr // method calls on it: v.Set(k, x)
+	passed  []*ast.CallExpr // calls it is an argument of (other than append's first)
+	aliased bool            // copied to another variable, field, element or result
+}
+
+// fixed reports whether a package-level variable is set once at start-up.
+func (i *varInfo) fixed() bool {
+	if i.escapes {
+		return false
+	}
+	for _, d := range i.defs {
+		if d.inFunc {
+			return false
+		}
+	}
+	return true
+}
+
+// varInfo returns what the variable's scope says about v: for a local variable its
+// function, for a package-level variable the package.
+func (f *Flow) varInfo(v *types.Var) *varInfo {
+	if isPackageLevel(v) {
+		if f.pkgVars == nil {
+			f.pkgVars = map[*types.Var]*varInfo{}
+			for c := range f.ins.Root().Preorder((*ast.Ident)(nil)) {
+				if pv, ok := f.identVar(c); ok && isPackageLevel(pv) {
+					f.record(c, pv, f.pkgVars)
+				}
+			}
+		}
+		if info := f.pkgVars[v]; info != nil {
+			return info
+		}
+		return &varInfo{}
+	}
+	if info, ok := f.locals[v]; ok {
+		return info
+	}
+	info := &varInfo{escapes: true}
+	if scope := v.Parent(); scope != nil && scope.Pos().IsValid() {
+		if region, ok := f.ins.Root().FindByPos(scope.Pos(), scope.End()); ok {
+			found := map[*types.Var]*varInfo{}
+			for c := range region.Preorder((*ast.Ident)(nil)) {
+				if lv, ok := f.identVar(c); ok && lv == v {
+					f.record(c, lv, found)
+				}
+			}
+			info = found[v]
+			if info == nil {
+				info = &varInfo{}
+			}
+		}
+	}
+	f.locals[v] = info
+	return info
+}
+
+// identVar returns the variable an identifier defines or uses.
+func (f *Flow) identVar(c inspector.Cursor) (*types.Var, bool) {
+	id := c.Node().(*ast.Ident)
+	obj := f.pass.TypesInfo.Defs[id]
+	if obj == nil {
+		obj = f.pass.TypesInfo.Uses[id]
+	}
+	v, ok := obj.(*types.Var)
+	if !ok || v.IsField() {
+		return nil, false
+	}
+	return v, true
+}
+
+// record classifies one occurrence of v by its place in the syntax tree.
+func (f *Flow) record(c inspector.Cursor, v *types.Var, into map[*types.Var]*varInfo) {
+	info := into[v]
+	if info == nil {
+		info = &varInfo{}
+		into[v] = info
+	}
+	parent := c.Parent()
+	kind, index := c.ParentEdge()
+	inFunc := func() bool {
+		for enc := range c.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+			fd, ok := enc.Node().(*ast.FuncDecl)
+			return !ok || fd.Recv != nil || fd.Name.Name != "init"
+		}
+		return false
+	}
+	switch kind {
+	case edge.AssignStmt_Lhs:
+		as := parent.Node().(*ast.AssignStmt)
+		d := def{tuple: -1, inFunc: inFunc()}
+		switch {
+		case as.Tok != token.ASSIGN && as.Tok != token.DEFINE: // x += y
+		case len(as.Lhs) == len(as.Rhs):
+			d.rhs = as.Rhs[index]
+		default:
+			d.rhs, d.tuple = as.Rhs[0], index
+		}
+		info.defs = append(info.defs, d)
+	case edge.ValueSpec_Names:
+		spec := parent.Node().(*ast.ValueSpec)
+		d := def{tuple: -1, inFunc: inFunc()}
+		switch {
+		case len(spec.Values) == 0:
+			d.zero = true
+		case len(spec.Values) == len(spec.Names):
+			d.rhs = spec.Values[index]
+		default:
+			d.rhs, d.tuple = spec.Values[0], index
+		}
+		info.defs = append(info.defs, d)
+	case edge.UnaryExpr_X:
+		if parent.Node().(*ast.UnaryExpr).Op == token.AND {
+			info.escapes = true
+		}
+	case edge.Field_Names, edge.IncDecStmt_X, edge.RangeStmt_Key, edge.RangeStmt_Value:
+		info.defs = append(info.defs, def{tuple: -1, inFunc: true}) // a parameter, or set unseen
+	case edge.IndexExpr_X:
+		ix := parent.Node().(*ast.IndexExpr)
+		if k, i := parent.ParentEdge(); k == edge.AssignStmt_Lhs {
+			as := parent.Parent().Node().(*ast.AssignStmt)
+			d := def{tuple: -1, elem: ix, inFunc: inFunc()}
+			if as.Tok == token.ASSIGN && len(as.Lhs) == len(as.Rhs) {
+				d.rhs = as.Rhs[i]
+			}
+			info.defs = append(info.defs, d)
+		}
+	case edge.SelectorExpr_X:
+		if k, _ := parent.ParentEdge(); k == edge.CallExpr_Fun {
+			info.calls = append(info.calls, parent.Parent().Node().(*ast.CallExpr))
+		}
+	case edge.CallExpr_Args:
+		call := parent.Node().(*ast.CallExpr)
+		if b, ok := f.pass.TypesInfo.Uses[calleeIdent(call)].(*types.Builtin); ok && b.Name() == "append" && index == 0 {
+			return
+		}
+		info.passed = append(info.passed, call)
+	case edge.AssignStmt_Rhs, edge.ValueSpec_Values, edge.CompositeLit_Elts, edge.KeyValueExpr_Value,
+		edge.ReturnStmt_Results, edge.SendStmt_Value:
+		info.aliased = true
+	}
+}
+
+// calleeIdent returns the identifier a call names (f or pkg.f), or nil.
+func calleeIdent(call *ast.CallExpr) *ast.Ident {
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		return fun
+	case *ast.SelectorExpr:
+		return fun.Sel
+	}
+	return nil
+}

@@ -1,0 +1,95 @@
+package catalogue
+
+import "github.com/oauthvet/oauthvet/analyzers/internal/config"
+
+// The authorization-code flow: the APIs of the pkce, oauthstate and legacygrant checks
+// (golang.org/x/oauth2 v0.38.0, mark3labs/mcp-go v1.2.1, MCP go-sdk v1.8.0).
+
+// Package paths.
+const (
+	OAuth2Pkg          = "golang.org/x/oauth2"
+	AuthHandlerPkg     = "golang.org/x/oauth2/authhandler"
+	MCPGoTransportPkg  = "github.com/mark3labs/mcp-go/client/transport"
+	MCPGoClientPkg     = "github.com/mark3labs/mcp-go/client"
+	GoSDKOAuthExPkg    = "github.com/modelcontextprotocol/go-sdk/oauthex"
+	CryptoRandPkg      = "crypto/rand"
+	MathRandPkg        = "math/rand"
+	MathRandV2Pkg      = "math/rand/v2"
+	GoogleUUIDPkg      = "github.com/google/uuid"
+	NetHTTPPkg         = "net/http"
+	NetURLPkg          = "net/url"
+	OAuth2AuthCodeType = "AuthCodeOption"
+)
+
+// golang.org/x/oauth2: the authorization-code flow and its options.
+const (
+	AuthCodeURL               = "(*golang.org/x/oauth2.Config).AuthCodeURL"
+	Exchange                  = "(*golang.org/x/oauth2.Config).Exchange"
+	PasswordCredentialsToken  = "(*golang.org/x/oauth2.Config).PasswordCredentialsToken"
+	DeviceAuth                = "(*golang.org/x/oauth2.Config).DeviceAuth"
+	DeviceAccessToken         = "(*golang.org/x/oauth2.Config).DeviceAccessToken"
+	SetAuthURLParam           = "golang.org/x/oauth2.SetAuthURLParam"
+	GenerateVerifier          = "golang.org/x/oauth2.GenerateVerifier"
+	S256ChallengeOption       = "golang.org/x/oauth2.S256ChallengeOption"
+	S256ChallengeFromVerifier = "golang.org/x/oauth2.S256ChallengeFromVerifier"
+	VerifierOption            = "golang.org/x/oauth2.VerifierOption"
+)
+
+// OAuth2Options are the AuthCodeOption package variables of golang.org/x/oauth2; none
+// carries PKCE.
+var OAuth2Options = []string{"AccessTypeOnline", "AccessTypeOffline", "ApprovalForce"}
+
+// AuthCodeOption is oauth2.AuthCodeOption.
+var AuthCodeOption = TypeName{OAuth2Pkg, OAuth2AuthCodeType}
+
+// PKCEParams is authhandler.PKCEParams{Challenge, ChallengeMethod, Verifier}.
+var PKCEParams = TypeName{AuthHandlerPkg, "PKCEParams"}
+
+// mark3labs/mcp-go: client.OAuthConfig is an alias of transport.OAuthConfig, so one type.
+var (
+	MCPGoOAuthConfig = TypeName{MCPGoTransportPkg, "OAuthConfig"}
+	MCPGoPKCEEnabled = config.Member{Pkg: MCPGoTransportPkg, Type: "OAuthConfig", Name: "PKCEEnabled"}
+)
+
+// authhandler.PKCEParams fields.
+var (
+	PKCEParamsChallengeMethod = config.Member{Pkg: AuthHandlerPkg, Type: "PKCEParams", Name: "ChallengeMethod"}
+	PKCEParamsVerifier        = config.Member{Pkg: AuthHandlerPkg, Type: "PKCEParams", Name: "Verifier"}
+)
+
+// mark3labs/mcp-go: the manual authorization flow of *transport.OAuthHandler.
+const (
+	MCPGoGetAuthorizationURL          = "(*github.com/mark3labs/mcp-go/client/transport.OAuthHandler).GetAuthorizationURL"
+	MCPGoProcessAuthorizationResponse = "(*github.com/mark3labs/mcp-go/client/transport.OAuthHandler).ProcessAuthorizationResponse"
+	MCPGoGenerateCodeVerifier         = "github.com/mark3labs/mcp-go/client/transport.GenerateCodeVerifier"
+	MCPGoGenerateState                = "github.com/mark3labs/mcp-go/client/transport.GenerateState"
+	MCPGoGenerateCodeChallenge        = "github.com/mark3labs/mcp-go/client/transport.GenerateCodeChallenge"
+)
+
+// MCPGoRandomVars are the func-typed package variables of mcp-go's client package that
+// return fresh random values (client.GenerateCodeVerifier = transport.GenerateCodeVerifier).
+var MCPGoRandomVars = []string{"GenerateCodeVerifier", "GenerateState"}
+
+// GoSDKClientRegistrationMetadata is go-sdk's dynamic client registration request.
+var GoSDKClientRegistrationMetadata = TypeName{GoSDKOAuthExPkg, "ClientRegistrationMetadata"}
+
+// Fresh random sources: a value from one of these is unpredictable and new on each call.
+var FreshRandomFuncs = []string{
+	GenerateVerifier,
+	"crypto/rand.Text",
+	MCPGoGenerateCodeVerifier,
+	MCPGoGenerateState,
+	"github.com/google/uuid.New",
+	"github.com/google/uuid.NewString",
+	"github.com/google/uuid.NewRandom",
+	"github.com/google/uuid.NewV7",
+}
+
+// Request accessors that read a query or form parameter by key, on *http.Request and on
+// url.Values (r.URL.Query().Get, r.Form.Get).
+var RequestParamFuncs = []string{
+	"(*net/http.Request).FormValue",
+	"(*net/http.Request).PostFormValue",
+	"(net/url.Values).Get",
+	"(net/url.Values).Has",
+}

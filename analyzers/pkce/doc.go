@@ -1,0 +1,50 @@
+// Package pkce defines an analyzer that reports OAuth authorization-code flows without
+// S256 PKCE, the plain method, verifiers that are not fresh per login, and MCP clients
+// with PKCE switched off.
+package pkce
+
+const doc = `report authorization-code flows without S256 PKCE
+
+PKCE (RFC 7636) binds the authorization code to the client that started the login: the
+client sends a challenge derived from a secret verifier with the authorization request, and
+the verifier with the token request. Without it, a code stolen from a redirect, a log or a
+malicious app on the same device can be redeemed by someone else. OAuth 2.1 and RFC 9700
+require it for public clients and recommend it for all; the MCP authorization spec requires
+S256 PKCE for every client.
+
+The check reports:
+
+  - (*oauth2.Config).AuthCodeURL whose options carry no S256 challenge: neither
+    oauth2.S256ChallengeOption(v) nor SetAuthURLParam("code_challenge", ...) with
+    code_challenge_method S256. Options are followed through variables, slices built with
+    append and passed with opts..., and helper functions of the same or another package.
+  - (*oauth2.Config).Exchange without oauth2.VerifierOption(v) (reported only when no
+    AuthCodeURL of the package was reported already, as one root cause).
+  - code_challenge_method "plain", in SetAuthURLParam, authhandler.PKCEParams or a
+    hand-built request, and a code_challenge sent without a method (the server then
+    assumes plain).
+  - A verifier that is not fresh per login: a constant, a package-level variable set at
+    start-up, or a value from math/rand or the clock, given to S256ChallengeOption,
+    VerifierOption, S256ChallengeFromVerifier, SetAuthURLParam("code_verifier", ...),
+    authhandler.PKCEParams or mcp-go's manual flow.
+  - mcp-go's OAuthConfig (transport.OAuthConfig, client.OAuthConfig) without
+    PKCEEnabled: true: PKCE is off by default there.
+  - An authorization request built by hand (response_type=code in url.Values or in a
+    constant query string) without code_challenge.
+
+It stays silent on options it cannot follow (a parameter, a field, an unknown function),
+on device flow, client credentials, JWT bearer and refresh, and on test code.
+
+Bad:
+
+	url := cfg.AuthCodeURL(state, oauth2.AccessTypeOffline)
+	...
+	tok, err := cfg.Exchange(ctx, r.FormValue("code"))
+
+Good:
+
+	verifier := oauth2.GenerateVerifier() // per login, kept in the user's session
+	url := cfg.AuthCodeURL(state, oauth2.AccessTypeOffline, oauth2.S256ChallengeOption(verifier))
+	...
+	tok, err := cfg.Exchange(ctx, r.FormValue("code"), oauth2.VerifierOption(verifier))
+`

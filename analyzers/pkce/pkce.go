@@ -1,0 +1,282 @@
+package pkce
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/oauthvet/oauthvet/analyzers/internal/authflow"
+	"github.com/oauthvet/oauthvet/analyzers/internal/catalogue"
+	"github.com/oauthvet/oauthvet/analyzers/internal/check"
+	"github.com/oauthvet/oauthvet/analyzers/internal/config"
+)
+
+var Analyzer = &analysis.Analyzer{
+	Name:             "pkce",
+	Doc:              doc,
+	URL:              "https://github.com/oauthvet/oauthvet#pkce",
+	Requires:         []*analysis.Analyzer{config.Analyzer, inspect.Analyzer, authflow.Analyzer},
+	Run:              check.Run(run),
+	RunDespiteErrors: true,
+}
+
+const (
+	msgNoChallenge = "AuthCodeURL without PKCE: a stolen or injected authorization code can be redeemed; " +
+		"make v := oauth2.GenerateVerifier() per login, pass oauth2.S256ChallengeOption(v) here and oauth2.VerifierOption(v) to Exchange"
+	msgVerifierInURL = "AuthCodeURL is given oauth2.VerifierOption: that puts the PKCE verifier itself in the browser URL and sends no challenge; " +
+		"pass oauth2.S256ChallengeOption(v) here and oauth2.VerifierOption(v) only to Exchange"
+	msgNoMethod = "code_challenge without code_challenge_method: the server takes it as method plain, so the challenge is the verifier itself; " +
+		"use oauth2.S256ChallengeOption(v) instead of SetAuthURLParam"
+	msgPlain = "PKCE method plain sends the verifier itself as the challenge, so whoever sees the authorization request can redeem the code; " +
+		"use method S256: oauth2.S256ChallengeOption(v)"
+	msgNoVerifier = "Exchange without a PKCE verifier: the code is redeemed with no proof that this client started the login; " +
+		"pass oauth2.VerifierOption(v) with the verifier whose oauth2.S256ChallengeOption(v) went to AuthCodeURL"
+	msgChallengeToExchange = "Exchange is given oauth2.S256ChallengeOption, which sends no code_verifier; " +
+		"pass oauth2.VerifierOption(v) to Exchange (S256ChallengeOption belongs to AuthCodeURL)"
+	msgStaleVerifier = "PKCE verifier is %s: it must be unpredictable and new for each login, or one leaked value redeems every code; " +
+		"make v := oauth2.GenerateVerifier() when the login starts and keep it in that user's session"
+	msgMCPGoConfig = "mcp-go OAuthConfig without PKCEEnabled: true: mcp-go leaves PKCE off by default, and the MCP authorization spec requires S256 PKCE for every client; " +
+		"set PKCEEnabled: true"
+	msgMCPGoNoChallenge = "GetAuthorizationURL with an empty code challenge sends no PKCE; " +
+		"pass client.GenerateCodeChallenge(v) with v from client.GenerateCodeVerifier(), and set PKCEEnabled: true in the OAuthConfig"
+	msgHandBuilt = "authorization request built by hand with response_type=code but no code_challenge: a stolen code can be redeemed; " +
+		"use (*oauth2.Config).AuthCodeURL with oauth2.S256ChallengeOption(v), or add code_challenge and code_challenge_method=S256"
+)
+
+type checker struct {
+	pass      *check.Pass
+	flow      *authflow.Flow
+	testFiles map[*token.File]bool
+	reported  map[any]bool // verifier roots already reported
+	exchanges []*ast.CallExpr
+	noPKCEURL bool // an AuthCodeURL without a challenge was reported
+}
+
+func run(pass *check.Pass) error {
+	if !authflow.Imports(pass.Pkg, catalogue.OAuth2Pkg, catalogue.AuthHandlerPkg, catalogue.MCPGoTransportPkg,
+		catalogue.MCPGoClientPkg, catalogue.NetURLPkg, catalogue.NetHTTPPkg) {
+		return nil
+	}
+	c := &checker{
+		pass:      pass,
+		flow:      pass.ResultOf[authflow.Analyzer].(*authflow.Flow),
+		testFiles: map[*token.File]bool{},
+		reported:  map[any]bool{},
+	}
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	pkceAssigned := c.assignsPKCEEnabled(ins)
+	for _, file := range pass.Files {
+		if pass.InTestCode(file) {
+			c.testFiles[pass.Fset.File(file.Pos())] = true
+			continue
+		}
+		cur, _ := ins.Root().FindNode(file)
+		for n := range cur.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+			switch n := n.Node().(type) {
+			case *ast.CallExpr:
+				c.call(n)
+			case *ast.CompositeLit:
+				c.compositeLit(n, pkceAssigned)
+			}
+		}
+	}
+	c.requests()
+	if !c.noPKCEURL {
+		for _, call := range c.exchanges {
+			c.exchange(call)
+		}
+	}
+	return nil
+}
+
+func (c *checker) call(call *ast.CallExpr) {
+	info := c.pass.TypesInfo
+	switch callee := typeutil.Callee(info, call).(type) {
+	case *types.Var: // client.GenerateCodeChallenge is a func-typed variable
+		if callee.Pkg() != nil && callee.Pkg().Path() == catalogue.MCPGoClientPkg && callee.Name() == "GenerateCodeChallenge" && len(call.Args) == 1 {
+			c.verifier(call.Args[0])
+		}
+	case *types.Func:
+		switch callee.Origin().FullName() {
+		case catalogue.AuthCodeURL:
+			c.authCodeURL(call)
+		case catalogue.Exchange:
+			c.exchanges = append(c.exchanges, call)
+		case catalogue.S256ChallengeOption, catalogue.VerifierOption, catalogue.S256ChallengeFromVerifier, catalogue.MCPGoGenerateCodeChallenge:
+			c.verifier(call.Args[0])
+		case catalogue.SetAuthURLParam:
+			switch key, _ := c.flow.ConstString(call.Args[0]); key {
+			case "code_challenge_method":
+				if m, ok := c.flow.ConstString(call.Args[1]); ok && strings.EqualFold(m, "plain") {
+					c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msgPlain})
+				}
+			case "code_verifier", "code_challenge":
+				c.verifier(call.Args[1])
+			}
+		case catalogue.MCPGoGetAuthorizationURL:
+			if v, ok := c.flow.ConstString(call.Args[2]); ok && v == "" {
+				c.pass.Report(analysis.Diagnostic{Pos: call.Args[2].Pos(), End: call.Args[2].End(), Message: msgMCPGoNoChallenge})
+			} else {
+				c.verifier(call.Args[2])
+			}
+		case catalogue.MCPGoProcessAuthorizationResponse:
+			if v, ok := c.flow.ConstString(call.Args[3]); !ok || v != "" { // "" means no PKCE, reported at GetAuthorizationURL
+				c.verifier(call.Args[3])
+			}
+		}
+	}
+}
+
+// authCodeURL reports an AuthCodeURL whose options certainly carry no S256 challenge.
+func (c *checker) authCodeURL(call *ast.CallExpr) {
+	k := c.flow.CallOptions(call, 1)
+	switch {
+	case k&authflow.Unresolved != 0, k.HasS256Challenge(), k&(authflow.MethodPlain|authflow.MethodOther) != 0:
+		return // not followed; S256; or plain, reported at its SetAuthURLParam
+	case k&authflow.ChallengeParam != 0:
+		c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msgNoMethod})
+	case k&authflow.Verifier != 0:
+		c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msgVerifierInURL})
+	default:
+		c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msgNoChallenge})
+	}
+	c.noPKCEURL = true
+}
+
+// exchange reports an Exchange whose options certainly carry no verifier.
+func (c *checker) exchange(call *ast.CallExpr) {
+	k := c.flow.CallOptions(call, 2)
+	switch {
+	case k&(authflow.Unresolved|authflow.Verifier) != 0:
+	case k&authflow.S256Challenge != 0:
+		c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msgChallengeToExchange})
+	default:
+		c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msgNoVerifier})
+	}
+}
+
+// verifier reports a PKCE verifier (or challenge) that is not fresh per login, once per
+// root: the variable or constant it is read from, else the expression.
+func (c *checker) verifier(e ast.Expr) {
+	v := c.flow.StringOrigin(e)
+	if !v.Origin.Reportable() {
+		return
+	}
+	if v.Origin == authflow.Constant && v.Empty {
+		return // "" is no verifier at all: reported as a missing one where it matters
+	}
+	var root any = e.Pos()
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		if obj := c.pass.TypesInfo.Uses[id]; obj != nil {
+			root = obj
+		}
+	} else if v.Obj != nil {
+		root = v.Obj
+	}
+	if c.reported[root] {
+		return
+	}
+	c.reported[root] = true
+	c.pass.Reportf(e.Pos(), msgStaleVerifier, v.Describe(c.pass.Pkg))
+}
+
+// compositeLit checks mcp-go's OAuthConfig and authhandler.PKCEParams literals.
+func (c *checker) compositeLit(lit *ast.CompositeLit, pkceAssigned bool) {
+	t := c.pass.TypesInfo.TypeOf(lit)
+	if t == nil {
+		return
+	}
+	switch {
+	case catalogue.MCPGoOAuthConfig.Is(t) && !isPointerType(t):
+		value := c.field(lit, catalogue.MCPGoPKCEEnabled)
+		if value == nil {
+			if !pkceAssigned {
+				c.pass.Report(analysis.Diagnostic{Pos: lit.Pos(), End: lit.End(), Message: msgMCPGoConfig})
+			}
+			return
+		}
+		if tv := c.pass.TypesInfo.Types[value]; tv.Value != nil && tv.Value.String() == "false" {
+			c.pass.Report(analysis.Diagnostic{Pos: value.Pos(), End: value.End(), Message: msgMCPGoConfig})
+		}
+	case catalogue.PKCEParams.Is(t) && !isPointerType(t):
+		if m := c.field(lit, catalogue.PKCEParamsChallengeMethod); m != nil {
+			if s, ok := c.flow.ConstString(m); ok && strings.EqualFold(s, "plain") {
+				c.pass.Report(analysis.Diagnostic{Pos: m.Pos(), End: m.End(), Message: msgPlain})
+			}
+		}
+		if v := c.field(lit, catalogue.PKCEParamsVerifier); v != nil {
+			c.verifier(v)
+		}
+	}
+}
+
+func isPointerType(t types.Type) bool {
+	_, ok := types.Unalias(t).(*types.Pointer)
+	return ok
+}
+
+// field returns the value a keyed struct literal gives the field, or nil.
+func (c *checker) field(lit *ast.CompositeLit, m config.Member) ast.Expr {
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if id, ok := kv.Key.(*ast.Ident); ok {
+			if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && catalogue.IsField(v, m) {
+				return kv.Value
+			}
+		}
+	}
+	return nil
+}
+
+// assignsPKCEEnabled reports whether the package sets OAuthConfig.PKCEEnabled by
+// assignment anywhere (cfg.PKCEEnabled = true): then a literal without the field may be
+// completed later, and the check stays silent on it.
+func (c *checker) assignsPKCEEnabled(ins *inspector.Inspector) bool {
+	if !authflow.Imports(c.pass.Pkg, catalogue.MCPGoTransportPkg, catalogue.MCPGoClientPkg) {
+		return false
+	}
+	for n := range ins.Root().Preorder((*ast.AssignStmt)(nil)) {
+		for _, lhs := range n.Node().(*ast.AssignStmt).Lhs {
+			if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
+				if s := c.pass.TypesInfo.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
+					if v, ok := s.Obj().(*types.Var); ok && catalogue.IsField(v, catalogue.MCPGoPKCEEnabled) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// requests reports authorization requests built by hand without a code challenge, and
+// the plain method in them.
+func (c *checker) requests() {
+	for _, r := range c.flow.Requests() {
+		if len(r.Params) == 0 || c.testFiles[c.pass.Fset.File(r.Params[0].At.Pos())] {
+			continue
+		}
+		for _, p := range r.Get("code_challenge_method") {
+			if p.Known && strings.EqualFold(p.Value, "plain") {
+				c.pass.Report(analysis.Diagnostic{Pos: p.At.Pos(), End: p.At.End(), Message: msgPlain})
+			}
+		}
+		if !r.Complete || r.Has("code_challenge") {
+			continue
+		}
+		for _, p := range r.Get("response_type") {
+			if p.Known && len(authflow.ResponseTypes(p.Value)) == 1 && p.Value == "code" {
+				c.pass.Report(analysis.Diagnostic{Pos: p.At.Pos(), End: p.At.End(), Message: msgHandBuilt})
+			}
+		}
+	}
+}
