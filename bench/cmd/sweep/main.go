@@ -1,0 +1,118 @@
+// Command sweep runs every oauthvet check over the standard library and the whole
+// dependency closure of the benchmark corpus (every package, tests included), twice, and
+// fails on any panic, any analyzer error, or any difference between the two runs.
+//
+//	go run ./bench/cmd/sweep            # std and the corpus closure ("std all")
+//	go run ./bench/cmd/sweep -pkgs std  # a quicker sweep
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+)
+
+func main() {
+	pkgs := flag.String("pkgs", "std all", "package patterns, resolved in the corpus module")
+	flag.Parse()
+
+	_, file, _, _ := runtime.Caller(0)
+	repo := filepath.Join(filepath.Dir(file), "..", "..", "..")
+	corpus := filepath.Join(repo, "bench", "corpus")
+	bin, err := os.MkdirTemp("", "oauthvet-sweep")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(bin)
+	oauthvet := filepath.Join(bin, "oauthvet")
+	if out, err := command(repo, "go", "build", "-o", oauthvet, "./cmd/oauthvet").CombinedOutput(); err != nil {
+		log.Fatalf("building oauthvet: %v\n%s", err, out)
+	}
+
+	var outputs [2][]byte
+	var tree map[string]map[string]json.RawMessage
+	for i := range outputs {
+		start := time.Now()
+		cmd := command(corpus, oauthvet, append([]string{"-json", "-test"}, strings.Fields(*pkgs)...)...)
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		fmt.Printf("run %d: %.1fs, exit %v\n", i+1, time.Since(start).Seconds(), exitCode(err))
+		if strings.Contains(stderr.String(), "panic") {
+			log.Fatalf("the run panicked:\n%s", stderr.String())
+		}
+		if stderr.Len() > 0 {
+			lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+			fmt.Printf("  %d lines on stderr (package load errors in the analysed code), first: %s\n", len(lines), lines[0])
+		}
+		outputs[i] = stdout.Bytes()
+		tree = map[string]map[string]json.RawMessage{}
+		if err := json.Unmarshal(outputs[i], &tree); err != nil {
+			log.Fatalf("run %d: bad JSON: %v", i+1, err)
+		}
+	}
+
+	findings := map[string]int{}
+	var errs []string
+	for pkg, analyzers := range tree {
+		for name, raw := range analyzers {
+			var e struct{ Error string }
+			if json.Unmarshal(raw, &e) == nil && e.Error != "" {
+				errs = append(errs, fmt.Sprintf("%s: %s: %s", pkg, name, e.Error))
+				continue
+			}
+			var diags []json.RawMessage
+			if err := json.Unmarshal(raw, &diags); err != nil {
+				log.Fatalf("%s: %s: unexpected JSON %s", pkg, name, raw)
+			}
+			findings[name] += len(diags)
+		}
+	}
+	sort.Strings(errs)
+	panics := 0
+	for _, e := range errs {
+		if strings.Contains(e, "panicked") {
+			panics++
+		}
+		fmt.Println("error:", e)
+	}
+	n := packageCount(corpus, *pkgs)
+	fmt.Printf("packages: %d (with their tests); findings by check: %v\n", n, findings)
+	fmt.Printf("%d panics, %d analyzer errors, deterministic: %v\n", panics, len(errs), bytes.Equal(outputs[0], outputs[1]))
+	if len(errs) > 0 || !bytes.Equal(outputs[0], outputs[1]) {
+		os.Exit(1)
+	}
+}
+
+func packageCount(dir, patterns string) int {
+	out, err := command(dir, "go", append([]string{"list"}, strings.Fields(patterns)...)...).Output()
+	if err != nil {
+		return -1
+	}
+	return strings.Count(string(out), "\n")
+}
+
+func command(dir, name string, args ...string) *exec.Cmd {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	return cmd
+}
+
+func exitCode(err error) int {
+	if ee, ok := err.(*exec.ExitError); ok {
+		return ee.ExitCode()
+	}
+	if err != nil {
+		log.Fatal(err)
+	}
+	return 0
+}
