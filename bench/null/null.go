@@ -24,7 +24,22 @@ var SSAAnalyzer = &analysis.Analyzer{
 	Run:      func(*analysis.Pass) (any, error) { return nil, nil },
 }
 
+// FactsAnalyzer declares a fact type and exports nothing: a driver must then load and
+// analyse every dependency from source, which is the floor of any tool that uses facts.
+var FactsAnalyzer = &analysis.Analyzer{
+	Name:      "nullfacts",
+	Doc:       "declare a fact type and do nothing (the floor of a tool with facts)",
+	Requires:  []*analysis.Analyzer{inspect.Analyzer},
+	FactTypes: []analysis.Fact{new(noFact)},
+	Run:       func(*analysis.Pass) (any, error) { return nil, nil },
+}
+
+type noFact struct{}
+
+func (*noFact) AFact() {}
+
 func init() {
+	FactsAnalyzer.Flags.String("nonce", "", "ignored; a new value forces go vet to re-run")
 	// A flag whose fresh value changes go vet's cache key, for cold go vet runs.
 	Analyzer.Flags.String("nonce", "", "ignored; a new value forces go vet to re-run")
 	SSAAnalyzer.Flags.String("nonce", "", "ignored; a new value forces go vet to re-run")

@@ -62,10 +62,10 @@ func main() {
 		log.Fatal(err)
 	}
 	defer os.RemoveAll(bin)
-	for _, p := range []string{"./cmd/oauthvet", "./bench/cmd/nullcheck", "./bench/cmd/nullssa"} {
+	for _, p := range []string{"./cmd/oauthvet", "./bench/cmd/nullcheck", "./bench/cmd/nullssa", "./bench/cmd/nullfacts"} {
 		must(run(repo, "go", "build", "-o", bin, p))
 	}
-	oauthvet, nullcheck, nullssa := filepath.Join(bin, "oauthvet"), filepath.Join(bin, "nullcheck"), filepath.Join(bin, "nullssa")
+	oauthvet, nullcheck, nullssa, nullfacts := filepath.Join(bin, "oauthvet"), filepath.Join(bin, "nullcheck"), filepath.Join(bin, "nullssa"), filepath.Join(bin, "nullfacts")
 	// An empty config named by a fresh path changes go vet's cache key for oauthvet.
 	nonceConfig := func(n int) string {
 		p := filepath.Join(bin, fmt.Sprintf("nonce%d.toml", n))
@@ -83,6 +83,7 @@ func main() {
 		tools = append(tools,
 			tool{"null floor", func(int) []string { return append([]string{nullcheck}, pkgs...) }},
 			tool{"null + buildssa", func(int) []string { return append([]string{nullssa}, pkgs...) }},
+			tool{"null + facts", func(int) []string { return append([]string{nullfacts}, pkgs...) }},
 			tool{"oauthvet (all checks)", func(int) []string { return append([]string{oauthvet}, pkgs...) }},
 		)
 		if gosec, err := exec.LookPath("gosec"); err == nil {
@@ -100,6 +101,9 @@ func main() {
 			}},
 			tool{"go vet: null + buildssa", func(n int) []string {
 				return append([]string{"go", "vet", "-vettool=" + nullssa, fmt.Sprintf("-nullssa.nonce=%d", n)}, pkgs...)
+			}},
+			tool{"go vet: null + facts", func(n int) []string {
+				return append([]string{"go", "vet", "-vettool=" + nullfacts, fmt.Sprintf("-nullfacts.nonce=%d", n)}, pkgs...)
 			}},
 			tool{"go vet: oauthvet", func(n int) []string {
 				return append([]string{"go", "vet", "-vettool=" + oauthvet, "-oauthvet.config=" + nonceConfig(n)}, pkgs...)
