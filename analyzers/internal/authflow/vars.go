@@ -175,3 +175,19 @@ func calleeIdent(call *ast.CallExpr) *ast.Ident {
 	}
 	return nil
 }
+
+// Defs returns the values assigned to a variable one by one (v = x, v := x, var v = x);
+// none if its address is taken.
+func (f *Flow) Defs(v *types.Var) []ast.Expr {
+	info := f.varInfo(v)
+	if info.escapes {
+		return nil
+	}
+	var out []ast.Expr
+	for _, d := range info.defs {
+		if d.rhs != nil && d.tuple < 0 && d.elem == nil {
+			out = append(out, d.rhs)
+		}
+	}
+	return out
+}

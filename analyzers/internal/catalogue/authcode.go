@@ -35,6 +35,12 @@ const (
 	VerifierOption            = "golang.org/x/oauth2.VerifierOption"
 )
 
+// authhandler: the 3-legged flow with a caller-supplied state.
+const (
+	AuthHandlerTokenSource         = "golang.org/x/oauth2/authhandler.TokenSource"
+	AuthHandlerTokenSourceWithPKCE = "golang.org/x/oauth2/authhandler.TokenSourceWithPKCE"
+)
+
 // OAuth2Options are the AuthCodeOption package variables of golang.org/x/oauth2; none
 // carries PKCE.
 var OAuth2Options = []string{"AccessTypeOnline", "AccessTypeOffline", "ApprovalForce"}
@@ -61,6 +67,7 @@ var (
 const (
 	MCPGoGetAuthorizationURL          = "(*github.com/mark3labs/mcp-go/client/transport.OAuthHandler).GetAuthorizationURL"
 	MCPGoProcessAuthorizationResponse = "(*github.com/mark3labs/mcp-go/client/transport.OAuthHandler).ProcessAuthorizationResponse"
+	MCPGoSetExpectedState             = "(*github.com/mark3labs/mcp-go/client/transport.OAuthHandler).SetExpectedState"
 	MCPGoGenerateCodeVerifier         = "github.com/mark3labs/mcp-go/client/transport.GenerateCodeVerifier"
 	MCPGoGenerateState                = "github.com/mark3labs/mcp-go/client/transport.GenerateState"
 	MCPGoGenerateCodeChallenge        = "github.com/mark3labs/mcp-go/client/transport.GenerateCodeChallenge"

@@ -1,0 +1,49 @@
+// Package oauthstate defines an analyzer that reports OAuth logins whose state is constant,
+// empty or fixed at start-up, and callbacks that exchange a code without checking state.
+package oauthstate
+
+const doc = `report constant or empty OAuth state, and callbacks that never check it
+
+The state parameter ties the callback to the login this browser started. If it is constant
+or empty, or if the callback exchanges the code without comparing the returned state with
+the one it stored, an attacker can send a victim to the callback with the attacker's own
+authorization code: the victim's agent is then logged into the attacker's account (login
+CSRF, RFC 6749 §10.12, RFC 9700 §4.7), and what the victim does next goes to the attacker.
+
+The check reports:
+
+  - The state of (*oauth2.Config).AuthCodeURL, authhandler.TokenSource and
+    TokenSourceWithPKCE, and mcp-go's (*OAuthHandler).GetAuthorizationURL when it is a
+    constant (from any file or package), an empty string, a package-level variable set
+    once at start-up (also from another package), or a value from math/rand or the clock.
+  - A function with an *http.Request parameter that passes the request's "code" to
+    (*oauth2.Config).Exchange, without oauth2.VerifierOption, and never reads the
+    request's "state" before the exchange (nor hands the request to another function that
+    could).
+  - mcp-go's SetExpectedState given the state of the callback request: the later check in
+    ProcessAuthorizationResponse then compares the state with itself.
+
+It is silent on a random state made per login (crypto/rand.Text, oauth2.GenerateVerifier,
+uuid, mcp-go's client.GenerateState), on callbacks that read and compare the state, on
+PKCE-protected exchanges, when the package reads the request's state in another function
+(a middleware), and on test code.
+
+Bad:
+
+	http.Redirect(w, r, cfg.AuthCodeURL("state"), http.StatusFound)
+	...
+	tok, err := cfg.Exchange(ctx, r.URL.Query().Get("code"))
+
+Good:
+
+	state := rand.Text() // crypto/rand
+	http.SetCookie(w, &http.Cookie{Name: "oauth_state", Value: state, HttpOnly: true, Secure: true})
+	http.Redirect(w, r, cfg.AuthCodeURL(state, oauth2.S256ChallengeOption(verifier)), http.StatusFound)
+	...
+	c, err := r.Cookie("oauth_state")
+	if err != nil || subtle.ConstantTimeCompare([]byte(c.Value), []byte(r.URL.Query().Get("state"))) != 1 {
+		http.Error(w, "bad state", http.StatusBadRequest)
+		return
+	}
+	tok, err := cfg.Exchange(ctx, r.URL.Query().Get("code"), oauth2.VerifierOption(verifier))
+`

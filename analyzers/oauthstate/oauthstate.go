@@ -1,0 +1,332 @@
+package oauthstate
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/oauthvet/oauthvet/analyzers/internal/authflow"
+	"github.com/oauthvet/oauthvet/analyzers/internal/catalogue"
+	"github.com/oauthvet/oauthvet/analyzers/internal/check"
+	"github.com/oauthvet/oauthvet/analyzers/internal/config"
+)
+
+var Analyzer = &analysis.Analyzer{
+	Name:             "oauthstate",
+	Doc:              doc,
+	URL:              "https://github.com/oauthvet/oauthvet#oauthstate",
+	Requires:         []*analysis.Analyzer{config.Analyzer, inspect.Analyzer, authflow.Analyzer},
+	Run:              check.Run(run),
+	RunDespiteErrors: true,
+}
+
+const (
+	msgEmptyState = "%s with an empty state: nothing ties the callback to the login this browser started (login CSRF); " +
+		"pass a fresh random state per login (crypto/rand.Text() or oauth2.GenerateVerifier()), keep it in the user's session and compare it in the callback"
+	msgFixedState = "%s state is %s: anyone can forge the callback with it (login CSRF); " +
+		"pass a fresh random state per login (crypto/rand.Text() or oauth2.GenerateVerifier()), keep it in the user's session and compare it in the callback"
+	msgNoStateCheck = "callback exchanges the code without checking state: an attacker can log the user into the attacker's account (login CSRF, RFC 6749 §10.12); " +
+		"compare the request's \"state\" with the value stored at login before Exchange, or use PKCE: oauth2.VerifierOption(v)"
+	msgStateAfterExchange = "callback reads state only after exchanging the code: the attacker's code is already redeemed (login CSRF); " +
+		"compare the request's \"state\" with the value stored at login before calling Exchange"
+	msgExpectedFromRequest = "SetExpectedState with the state of the callback request: ProcessAuthorizationResponse then compares the state with itself (login CSRF); " +
+		"set the expected state to the value made with client.GenerateState() when the login started"
+)
+
+type checker struct {
+	pass       *check.Pass
+	flow       *authflow.Flow
+	reported   map[any]bool
+	stateReads map[ast.Node]bool // functions (FuncDecl, FuncLit) that read a request's "state"
+	exchangers map[ast.Node]bool // functions that call Exchange
+}
+
+func run(pass *check.Pass) error {
+	if !authflow.Imports(pass.Pkg, catalogue.OAuth2Pkg, catalogue.AuthHandlerPkg, catalogue.MCPGoTransportPkg, catalogue.MCPGoClientPkg) {
+		return nil
+	}
+	c := &checker{
+		pass:     pass,
+		flow:     pass.ResultOf[authflow.Analyzer].(*authflow.Flow),
+		reported: map[any]bool{},
+	}
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	var exchanges []inspector.Cursor
+	for _, file := range pass.Files {
+		if pass.InTestCode(file) {
+			continue
+		}
+		cur, _ := ins.Root().FindNode(file)
+		for n := range cur.Preorder((*ast.CallExpr)(nil)) {
+			call := n.Node().(*ast.CallExpr)
+			fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+			if fn == nil {
+				continue
+			}
+			switch name := fn.Origin().FullName(); name {
+			case catalogue.AuthCodeURL:
+				c.state(call, 0, "AuthCodeURL")
+			case catalogue.AuthHandlerTokenSource, catalogue.AuthHandlerTokenSourceWithPKCE:
+				c.state(call, 2, "authhandler."+fn.Name())
+			case catalogue.MCPGoGetAuthorizationURL:
+				c.state(call, 1, "GetAuthorizationURL")
+			case catalogue.Exchange:
+				exchanges = append(exchanges, n)
+			case catalogue.MCPGoSetExpectedState:
+				if req := requestParam(pass.TypesInfo, n); req != nil && c.paramValue(call.Args[0], req, "state") {
+					pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msgExpectedFromRequest})
+				}
+			}
+		}
+	}
+	c.exchangers = map[ast.Node]bool{}
+	for _, n := range exchanges {
+		if enc, ok := enclosingFunc(n); ok {
+			c.exchangers[enc.Node()] = true
+		}
+	}
+	for _, n := range exchanges {
+		c.callback(ins, n)
+	}
+	return nil
+}
+
+// state reports a state argument that is the same for every login.
+func (c *checker) state(call *ast.CallExpr, index int, api string) {
+	if index >= len(call.Args) {
+		return
+	}
+	e := call.Args[index]
+	v := c.flow.StringOrigin(e)
+	if !v.Origin.Reportable() {
+		return
+	}
+	var root any = e.Pos()
+	if v.Obj != nil {
+		root = v.Obj
+	} else if id, ok := ast.Unparen(e).(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] != nil {
+		root = c.pass.TypesInfo.Uses[id]
+	}
+	if v.Empty && v.Origin == authflow.Constant {
+		c.pass.Reportf(e.Pos(), msgEmptyState, api)
+		return
+	}
+	if c.reported[root] {
+		return
+	}
+	c.reported[root] = true
+	c.pass.Reportf(e.Pos(), msgFixedState, api, v.Describe(c.pass.Pkg))
+}
+
+// callback reports an Exchange, in a function with an *http.Request parameter, of the
+// request's "code", with no PKCE verifier and no read of the request's "state" before it.
+func (c *checker) callback(ins *inspector.Inspector, n inspector.Cursor) {
+	call := n.Node().(*ast.CallExpr)
+	if len(call.Args) < 2 {
+		return
+	}
+	req := requestParam(c.pass.TypesInfo, n)
+	if req == nil || !c.paramValue(call.Args[1], req, "code") {
+		return
+	}
+	if k := c.flow.CallOptions(call, 2); k&(authflow.Verifier|authflow.Unresolved) != 0 {
+		return // PKCE protects the exchange, or the options are not known
+	}
+	fn, _ := enclosingFunc(n)
+	readAfter := false
+	for m := range fn.Preorder((*ast.CallExpr)(nil), (*ast.IndexExpr)(nil)) {
+		switch m := m.Node().(type) {
+		case *ast.CallExpr:
+			if c.paramRead(m, req, "state") {
+				if m.Pos() < call.Pos() {
+					return
+				}
+				readAfter = true
+				continue
+			}
+			if m.Pos() < call.Pos() && c.handsOnRequest(m, req) {
+				return // a helper given the request may check the state
+			}
+		case *ast.IndexExpr: // q["state"], r.Form["state"]
+			if key, ok := c.flow.ConstString(m.Index); ok && key == "state" && c.fromRequest(m.X, req, 0) {
+				if m.Pos() < call.Pos() {
+					return
+				}
+				readAfter = true
+			}
+		}
+	}
+	if c.readsStateElsewhere(ins, fn.Node()) {
+		return // a middleware or another handler of the package checks it
+	}
+	msg := msgNoStateCheck
+	if readAfter {
+		msg = msgStateAfterExchange
+	}
+	c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg})
+}
+
+// requestParam returns the *http.Request parameter of the function enclosing n, or nil.
+func requestParam(info *types.Info, n inspector.Cursor) *types.Var {
+	_, sig := enclosingFuncSig(info, n)
+	if sig == nil {
+		return nil
+	}
+	for i := range sig.Params().Len() {
+		p := sig.Params().At(i)
+		if isRequest(p.Type()) {
+			return p
+		}
+	}
+	return nil
+}
+
+func enclosingFunc(n inspector.Cursor) (inspector.Cursor, bool) {
+	for enc := range n.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		return enc, true
+	}
+	return inspector.Cursor{}, false
+}
+
+func enclosingFuncSig(info *types.Info, n inspector.Cursor) (inspector.Cursor, *types.Signature) {
+	enc, ok := enclosingFunc(n)
+	if !ok {
+		return enc, nil
+	}
+	switch f := enc.Node().(type) {
+	case *ast.FuncLit:
+		sig, _ := info.TypeOf(f).(*types.Signature)
+		return enc, sig
+	case *ast.FuncDecl:
+		if fn, ok := info.Defs[f.Name].(*types.Func); ok {
+			return enc, fn.Signature()
+		}
+	}
+	return enc, nil
+}
+
+// paramValue reports whether e is the request parameter key of req, read directly or
+// through a local variable: r.FormValue("code"), q.Get("code") with q := r.URL.Query().
+func (c *checker) paramValue(e ast.Expr, req *types.Var, key string) bool {
+	e = ast.Unparen(e)
+	if call, ok := e.(*ast.CallExpr); ok {
+		return c.paramRead(call, req, key)
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	for _, d := range c.flow.Defs(v) {
+		if call, ok := ast.Unparen(d).(*ast.CallExpr); ok && c.paramRead(call, req, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// paramRead reports whether call reads the parameter key of the request req:
+// r.FormValue(key), r.PostFormValue(key), r.URL.Query().Get(key), r.Form.Get(key).
+func (c *checker) paramRead(call *ast.CallExpr, req *types.Var, key string) bool {
+	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if fn == nil || !slices.Contains(catalogue.RequestParamFuncs, fn.Origin().FullName()) || len(call.Args) != 1 {
+		return false
+	}
+	if k, ok := c.flow.ConstString(call.Args[0]); !ok || k != key {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	return ok && c.fromRequest(sel.X, req, 0)
+}
+
+// fromRequest reports whether e is the request req or derived from it: r, r.URL,
+// r.URL.Query(), r.Form, or a local variable set from one of those.
+func (c *checker) fromRequest(e ast.Expr, req *types.Var, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, ok := c.pass.TypesInfo.Uses[e].(*types.Var)
+		if !ok {
+			return false
+		}
+		if v == req {
+			return true
+		}
+		for _, d := range c.flow.Defs(v) {
+			if c.fromRequest(d, req, depth+1) {
+				return true
+			}
+		}
+	case *ast.SelectorExpr:
+		return c.fromRequest(e.X, req, depth+1)
+	case *ast.CallExpr:
+		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
+			return c.fromRequest(sel.X, req, depth+1)
+		}
+	}
+	return false
+}
+
+// handsOnRequest reports whether call passes the request (or its URL, query or form) to a
+// function that might check the state: anything but fmt, log and net/http.
+func (c *checker) handsOnRequest(call *ast.CallExpr, req *types.Var) bool {
+	for _, arg := range call.Args {
+		t := c.pass.TypesInfo.TypeOf(arg)
+		if t == nil || !(isRequest(t) || catalogue.URLValues.Is(t) || (catalogue.TypeName{Pkg: catalogue.NetURLPkg, Name: "URL"}).Is(t)) {
+			continue // r.Context() and the like carry no state
+		}
+		if !c.fromRequest(arg, req, 0) {
+			continue
+		}
+		if fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok && fn.Pkg() != nil {
+			switch fn.Pkg().Path() {
+			case "fmt", "log", "log/slog", catalogue.NetHTTPPkg:
+				continue
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// readsStateElsewhere reports whether a function of the package other than fn, and that
+// calls no Exchange itself (a middleware, a helper), reads a "state" request parameter.
+func (c *checker) readsStateElsewhere(ins *inspector.Inspector, fn ast.Node) bool {
+	if c.stateReads == nil {
+		c.stateReads = map[ast.Node]bool{}
+		for n := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
+			call := n.Node().(*ast.CallExpr)
+			f, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+			if f == nil || !slices.Contains(catalogue.RequestParamFuncs, f.Origin().FullName()) || len(call.Args) != 1 {
+				continue
+			}
+			if k, ok := c.flow.ConstString(call.Args[0]); ok && k == "state" {
+				if enc, ok := enclosingFunc(n); ok {
+					c.stateReads[enc.Node()] = true
+				}
+			}
+		}
+	}
+	for f := range c.stateReads {
+		if f != fn && !c.exchangers[f] {
+			return true
+		}
+	}
+	return false
+}
+
+// isRequest reports whether t is *http.Request.
+func isRequest(t types.Type) bool {
+	_, ok := types.Unalias(t).(*types.Pointer)
+	return ok && (catalogue.TypeName{Pkg: catalogue.NetHTTPPkg, Name: "Request"}).Is(t)
+}
