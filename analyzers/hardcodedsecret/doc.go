@@ -1,5 +1,7 @@
-/*
-report credentials written in source
+// Package hardcodedsecret defines an analyzer that reports credentials written in source.
+package hardcodedsecret
+
+const doc = `report credentials written in source
 
 The check reports OAuth client secrets, access and refresh tokens, API keys and signing keys
 written as constants.
@@ -30,6 +32,4 @@ Good:
 
 	cfg := &oauth2.Config{ClientID: "app", ClientSecret: os.Getenv("OAUTH_CLIENT_SECRET")}
 
-Findings never show a secret whole: only its kind, a short prefix and its length.
-*/
-package hardcodedsecret
+Findings never show a secret whole: only its kind, a short prefix and its length.`

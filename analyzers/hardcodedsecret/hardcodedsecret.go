@@ -1,7 +1,6 @@
 package hardcodedsecret
 
 import (
-	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/constant"
@@ -22,12 +21,9 @@ import (
 	"github.com/oauthvet/oauthvet/analyzers/internal/secretscan"
 )
 
-//go:embed doc.go
-var doc string
-
 var Analyzer = &analysis.Analyzer{
 	Name:             "hardcodedsecret",
-	Doc:              docText(doc),
+	Doc:              doc,
 	URL:              "https://github.com/oauthvet/oauthvet#hardcodedsecret",
 	Requires:         []*analysis.Analyzer{config.Analyzer, inspect.Analyzer},
 	Run:              check.Run(run),
@@ -480,13 +476,6 @@ func (s *scanner) collectConstVars() {
 
 func containsFold(list []string, s string) bool {
 	return slices.ContainsFunc(list, func(x string) bool { return strings.EqualFold(x, s) })
-}
-
-// docText extracts the package comment of doc.go, which is the check's documentation.
-func docText(src string) string {
-	_, after, _ := strings.Cut(src, "/*\n")
-	before, _, _ := strings.Cut(after, "*/")
-	return strings.TrimSpace(before)
 }
 
 // describeObject names a constant or variable for a message, without its value (which
