@@ -79,7 +79,7 @@ func (f *Flow) Requests() []*Request {
 		}
 		return true
 	}
-	for c := range f.ins.Root().Preorder((*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.BinaryExpr)(nil), (*ast.BasicLit)(nil)) {
+	for c := range f.ins.Root().Preorder((*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.BinaryExpr)(nil), (*ast.BasicLit)(nil), (*ast.Ident)(nil)) {
 		switch n := c.Node().(type) {
 		case *ast.CompositeLit:
 			if !catalogue.URLValues.Is(info.TypeOf(n)) || !f.litHasKey(n) {

@@ -78,7 +78,11 @@ const (
 var MCPGoRandomVars = []string{"GenerateCodeVerifier", "GenerateState"}
 
 // GoSDKClientRegistrationMetadata is go-sdk's dynamic client registration request.
-var GoSDKClientRegistrationMetadata = TypeName{GoSDKOAuthExPkg, "ClientRegistrationMetadata"}
+var (
+	GoSDKClientRegistrationMetadata = TypeName{GoSDKOAuthExPkg, "ClientRegistrationMetadata"}
+	GoSDKRegistrationGrantTypes     = config.Member{Pkg: GoSDKOAuthExPkg, Type: "ClientRegistrationMetadata", Name: "GrantTypes"}
+	GoSDKRegistrationResponseTypes  = config.Member{Pkg: GoSDKOAuthExPkg, Type: "ClientRegistrationMetadata", Name: "ResponseTypes"}
+)
 
 // Fresh random sources: a value from one of these is unpredictable and new on each call.
 var FreshRandomFuncs = []string{
