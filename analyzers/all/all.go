@@ -8,6 +8,9 @@ import (
 	"github.com/oauthvet/oauthvet/analyzers/broadscope"
 	"github.com/oauthvet/oauthvet/analyzers/hardcodedsecret"
 	"github.com/oauthvet/oauthvet/analyzers/internal/config"
+	"github.com/oauthvet/oauthvet/analyzers/legacygrant"
+	"github.com/oauthvet/oauthvet/analyzers/oauthstate"
+	"github.com/oauthvet/oauthvet/analyzers/pkce"
 )
 
 // Analyzers returns the config analyzer (named oauthvet, owner of -oauthvet.config)
@@ -17,5 +20,8 @@ func Analyzers() []*analysis.Analyzer {
 		config.Analyzer,
 		hardcodedsecret.Analyzer,
 		broadscope.Analyzer,
+		pkce.Analyzer,
+		oauthstate.Analyzer,
+		legacygrant.Analyzer,
 	}
 }
