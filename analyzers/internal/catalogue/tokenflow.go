@@ -1,0 +1,45 @@
+package catalogue
+
+// APIs the token-flow engine (tokenlog, tokenpassthrough, tokeninurl) models itself; the
+// sources, sinks and sanitizers users can extend are in rules.toml under [flow].
+
+// Functions and methods, as types.Func.FullName prints them.
+const (
+	ContextWithValue = "context.WithValue"
+	ContextValue     = "(context.Context).Value"
+	HeaderClone      = "(net/http.Header).Clone"
+	HeaderDel        = "(net/http.Header).Del"
+	RoundTrip        = "RoundTrip" // a method of this name taking *http.Request is a client transport
+)
+
+// Formatters print their arguments whole: a request or header passed to them becomes text
+// that holds the Authorization header.
+var Formatters = []string{
+	"fmt.Sprint", "fmt.Sprintf", "fmt.Sprintln", "fmt.Errorf", "fmt.Append", "fmt.Appendf", "fmt.Appendln",
+	"errors.New", "encoding/json.Marshal", "encoding/json.MarshalIndent",
+}
+
+// FmtWriters write their arguments after the first (an io.Writer) into it.
+var FmtWriters = []string{"fmt.Fprint", "fmt.Fprintf", "fmt.Fprintln"}
+
+// TextBuffers are types whose Write methods append to the text they hold.
+var TextBuffers = []TypeName{{"strings", "Builder"}, {"bytes", "Buffer"}}
+
+// TextTypes hold text by design: a call that returns one carries the secrets of its
+// arguments (zap.String("token", t), slog.Any("req", r), url.Parse(u)).
+var TextTypes = []TypeName{
+	{"go.uber.org/zap/zapcore", "Field"},
+	{"log/slog", "Attr"},
+	{"log/slog", "Value"},
+	{"net/url", "URL"},
+	{"net/url", "Values"},
+}
+
+// URLRawQuery is the field whose assignment puts a value into a URL's query.
+const URLRawQuery = "net/url.URL.RawQuery"
+
+// StdStreams are the os variables that a fmt.Fprint* sink must write to.
+var StdStreams = []string{"Stdout", "Stderr"}
+
+// TimeTime is metadata: an expiry never carries a secret.
+var TimeTime = TypeName{"time", "Time"}

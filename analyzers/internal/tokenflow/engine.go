@@ -1,0 +1,1163 @@
+package tokenflow
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/oauthvet/oauthvet/analyzers/internal/catalogue"
+)
+
+// maxRounds bounds the fixed-point iteration over a package.
+const maxRounds = 24
+
+// engine labels the SSA values of one package until nothing changes. It is flow-insensitive
+// within a function: a value carries every label any path can give it.
+type engine struct {
+	pass  *analysis.Pass
+	c     *compiled
+	funcs []*ssa.Function
+
+	val       map[ssa.Value]labels
+	mem       map[ssa.Value]map[string]labels // abstract memory: root value, then access path
+	results   map[*ssa.Call][]labels          // per-result labels of calls with a tuple result
+	fvBind    map[*ssa.FreeVar]ssa.Value
+	ctxSlots  map[string]labels // context.WithValue by key type
+	stripped  map[ssa.Value]bool
+	summaries map[*ssa.Function]*summary
+	imported  map[*types.Func]*summary // converted facts; nil entry: the package exports none for it
+	findings  map[findKey]Flow
+	calls     map[token.Pos]*ast.CallExpr
+	namesAuth map[*ssa.Function]bool // the function mentions "Authorization"
+
+	cur     *ssa.Function
+	changed bool
+}
+
+type findKey struct {
+	pos   token.Pos
+	check string
+}
+
+// summary is a function's summary while the package is analysed.
+type summary struct {
+	returns []labels
+	sinks   map[ParamSink]bool
+}
+
+func newEngine(pass *analysis.Pass, c *compiled, funcs []*ssa.Function) *engine {
+	e := &engine{
+		pass: pass, c: c, funcs: funcs,
+		val:       map[ssa.Value]labels{},
+		mem:       map[ssa.Value]map[string]labels{},
+		results:   map[*ssa.Call][]labels{},
+		fvBind:    map[*ssa.FreeVar]ssa.Value{},
+		ctxSlots:  map[string]labels{},
+		stripped:  map[ssa.Value]bool{},
+		summaries: map[*ssa.Function]*summary{},
+		imported:  map[*types.Func]*summary{},
+		findings:  map[findKey]Flow{},
+		calls:     map[token.Pos]*ast.CallExpr{},
+		namesAuth: map[*ssa.Function]bool{},
+	}
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				e.calls[call.Lparen] = call
+			}
+			return true
+		})
+	}
+	return e
+}
+
+func (e *engine) solve() {
+	for _, fn := range e.funcs {
+		e.initParams(fn)
+	}
+	for round := 0; round < maxRounds; round++ {
+		e.changed = false
+		for _, fn := range e.funcs {
+			e.cur = fn
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					e.step(instr)
+				}
+			}
+		}
+		if !e.changed {
+			break
+		}
+	}
+}
+
+func (e *engine) initParams(fn *ssa.Function) {
+	transport := isRoundTrip(fn)
+	for i, p := range fn.Params {
+		l := paramBit(i)
+		if ts := e.c.typeSourceOf(p.Type()); ts != nil && ts.incoming && !transport {
+			l |= incoming
+		}
+		e.val[p] |= l
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			for _, op := range instr.Operands(nil) {
+				if c, ok := (*op).(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.String {
+					s := constant.StringVal(c.Value)
+					if strings.EqualFold(s, "Authorization") || strings.EqualFold(s, "Proxy-Authorization") {
+						e.namesAuth[fn] = true
+					}
+				}
+			}
+		}
+	}
+}
+
+// isRoundTrip reports whether fn is a client transport's RoundTrip: its request is
+// outgoing, not the caller's.
+func isRoundTrip(fn *ssa.Function) bool {
+	if fn.Name() != catalogue.RoundTrip || fn.Signature.Recv() == nil {
+		return false
+	}
+	return true
+}
+
+func (e *engine) setVal(v ssa.Value, l labels) {
+	if l&^e.val[v] != 0 {
+		e.val[v] |= l
+		e.changed = true
+	}
+}
+
+func (e *engine) store(root ssa.Value, path string, l labels) {
+	if l == 0 || root == nil {
+		return
+	}
+	if _, ok := root.(*ssa.Global); ok {
+		l &^= paramMask
+	}
+	m := e.mem[root]
+	if m == nil {
+		m = map[string]labels{}
+		e.mem[root] = m
+	}
+	if l&^m[path] != 0 {
+		m[path] |= l
+		e.changed = true
+	}
+}
+
+// step applies one instruction.
+func (e *engine) step(instr ssa.Instruction) {
+	switch in := instr.(type) {
+	case *ssa.Store:
+		root, path := e.loc(in.Addr, 0)
+		l := e.labels(in.Val)
+		if ld, ok := in.Val.(*ssa.UnOp); ok && ld.Op == token.MUL && isStruct(ld.Type()) {
+			// A struct copied whole: copy its fields one by one.
+			sroot, spath := e.loc(ld.X, 0)
+			for k, x := range e.mem[sroot] {
+				if strings.HasPrefix(k, spath) {
+					e.store(root, path+k[len(spath):], x)
+				} else if pathMatch(spath, k) {
+					e.store(root, path, x)
+				}
+			}
+			e.store(root, path, e.baseFlow(ld.X, 0))
+		} else {
+			e.store(root, path, l)
+		}
+		if fa, ok := in.Addr.(*ssa.FieldAddr); ok {
+			e.fieldStore(in, fa, l)
+		}
+	case *ssa.MapUpdate:
+		root, path := e.loc(in.Map, 0)
+		e.store(root, path+"\x00"+keySeg(in.Key, "{"), e.labels(in.Value))
+	case *ssa.Send:
+		root, path := e.loc(in.Chan, 0)
+		e.store(root, path, e.labels(in.X))
+	case *ssa.Return:
+		s := e.summaryOf(e.cur)
+		for len(s.returns) < len(in.Results) {
+			s.returns = append(s.returns, 0)
+		}
+		for i, r := range in.Results {
+			if l := e.labels(r); l&^s.returns[i] != 0 {
+				s.returns[i] |= l
+				e.changed = true
+			}
+		}
+	case *ssa.Go:
+		e.call(in.Common(), nil)
+	case *ssa.Defer:
+		e.call(in.Common(), nil)
+	case *ssa.Call:
+		e.setVal(in, e.call(in.Common(), in))
+	case *ssa.MakeClosure:
+		fn := in.Fn.(*ssa.Function)
+		var l labels
+		for i, b := range in.Bindings {
+			if i < len(fn.FreeVars) {
+				fv := fn.FreeVars[i]
+				e.fvBind[fv] = b
+				bl := e.labels(b) &^ paramMask
+				e.setVal(fv, bl)
+				l |= bl
+			}
+		}
+		e.setVal(in, l)
+	case ssa.Value:
+		e.setVal(in, e.eval(in))
+	}
+}
+
+// eval computes the labels a value instruction produces from its operands.
+func (e *engine) eval(v ssa.Value) labels {
+	switch v := v.(type) {
+	case *ssa.BinOp:
+		if v.Op == token.ADD {
+			return e.labels(v.X) | e.labels(v.Y)
+		}
+	case *ssa.UnOp:
+		switch v.Op {
+		case token.MUL:
+			return e.load(v.X)
+		case token.ARROW:
+			root, path := e.loc(v.X, 0)
+			return e.memUnder(root, path) | e.val[v.X]
+		}
+	case *ssa.Field:
+		st := v.X.Type()
+		if ts := e.c.typeSourceOf(st); ts != nil {
+			if ts.fields[fieldName(st, v.Field)] {
+				return e.labels(v.X)
+			}
+			return 0
+		}
+		if ld, ok := v.X.(*ssa.UnOp); ok && ld.Op == token.MUL {
+			// A field of a struct just loaded: only that field's memory.
+			root, path := e.loc(ld.X, 0)
+			return e.memUnder(root, path+"\x00."+fieldName(st, v.Field)) | e.baseFlow(ld.X, 0)
+		}
+		return e.labels(v.X)
+	case *ssa.Index:
+		return e.labels(v.X)
+	case *ssa.Lookup:
+		if e.c.authKeys != nil && e.c.typeSourceOf(v.X.Type()) != nil && isHeader(v.X.Type()) {
+			if k, ok := constString(v.Index); ok {
+				if e.c.authKeys.HasKey(k) {
+					return e.authKind() | e.labels(v.X)&incoming
+				}
+				return 0
+			}
+		}
+		return e.labels(v.X)
+	case *ssa.Extract:
+		switch t := v.Tuple.(type) {
+		case *ssa.Call:
+			if r, ok := e.results[t]; ok {
+				if v.Index < len(r) {
+					return r[v.Index]
+				}
+				return 0
+			}
+			return e.labels(t)
+		case *ssa.Next:
+			if v.Index == 2 {
+				if rng, ok := t.Iter.(*ssa.Range); ok {
+					return e.labels(rng.X)
+				}
+			}
+			return 0
+		default:
+			if v.Index == 0 {
+				return e.labels(v.Tuple)
+			}
+			return 0
+		}
+	case *ssa.Phi:
+		var l labels
+		for _, x := range v.Edges {
+			l |= e.labels(x)
+		}
+		return l
+	case *ssa.MakeInterface:
+		return e.labels(v.X)
+	case *ssa.ChangeType:
+		return e.labels(v.X)
+	case *ssa.ChangeInterface:
+		return e.labels(v.X)
+	case *ssa.Convert:
+		return e.labels(v.X)
+	case *ssa.SliceToArrayPointer:
+		return e.labels(v.X)
+	case *ssa.TypeAssert:
+		return e.labels(v.X)
+	case *ssa.Slice:
+		if isShortSlice(v) {
+			return 0
+		}
+		return e.labels(v.X)
+	}
+	return 0
+}
+
+// labels returns what v may carry: its own labels, its type's, and the memory it refers to.
+func (e *engine) labels(v ssa.Value) labels {
+	if v == nil {
+		return 0
+	}
+	if _, ok := v.(*ssa.Const); ok {
+		return 0
+	}
+	if !e.canCarry(v.Type()) {
+		return 0
+	}
+	l := e.val[v]
+	if ts := e.c.typeSourceOf(v.Type()); ts != nil {
+		l |= ts.kind
+	}
+	root, path := e.loc(v, 0)
+	l |= e.memUnder(root, path)
+	if e.stripped[root] {
+		l &^= e.c.whole
+	}
+	return l
+}
+
+// load returns the labels of the value at addr.
+func (e *engine) load(addr ssa.Value) labels {
+	root, path := e.loc(addr, 0)
+	return e.memUnder(root, path) | e.baseFlow(addr, 0)
+}
+
+// baseFlow is what a load through addr inherits from the value addr was derived from: a
+// token's AccessToken carries the token, its Expiry carries nothing.
+func (e *engine) baseFlow(addr ssa.Value, depth int) labels {
+	if depth > 8 {
+		return 0
+	}
+	switch x := addr.(type) {
+	case *ssa.FieldAddr:
+		if ts := e.c.typeSourceOf(x.X.Type()); ts != nil {
+			if ts.fields[fieldName(x.X.Type(), x.Field)] {
+				return e.labels(x.X)
+			}
+			return 0
+		}
+		return e.baseFlow(x.X, depth+1)
+	case *ssa.IndexAddr:
+		return e.baseFlow(x.X, depth+1)
+	case *ssa.Slice:
+		return e.baseFlow(x.X, depth+1)
+	case *ssa.Alloc, *ssa.Global, *ssa.MakeSlice, *ssa.MakeMap:
+		return 0
+	case *ssa.FreeVar:
+		if b := e.fvBind[x]; b != nil {
+			return e.baseFlow(b, depth+1) &^ paramMask
+		}
+	}
+	return e.val[addr]
+}
+
+// loc resolves v to the root of the memory it refers to and the access path from there.
+func (e *engine) loc(v ssa.Value, depth int) (ssa.Value, string) {
+	if depth > 12 {
+		return v, ""
+	}
+	switch x := v.(type) {
+	case *ssa.FieldAddr:
+		r, p := e.loc(x.X, depth+1)
+		return r, p + "\x00." + fieldName(x.X.Type(), x.Field)
+	case *ssa.IndexAddr:
+		r, p := e.loc(x.X, depth+1)
+		return r, p + "\x00" + keySeg(x.Index, "[")
+	case *ssa.Slice:
+		return e.loc(x.X, depth+1)
+	case *ssa.ChangeType:
+		return e.loc(x.X, depth+1)
+	case *ssa.MakeInterface:
+		return e.loc(x.X, depth+1)
+	case *ssa.ChangeInterface:
+		return e.loc(x.X, depth+1)
+	case *ssa.FreeVar:
+		if b := e.fvBind[x]; b != nil {
+			return e.loc(b, depth+1)
+		}
+	}
+	return v, ""
+}
+
+// memUnder returns the labels stored at path under root, in its parts or in a whole that
+// holds it.
+func (e *engine) memUnder(root ssa.Value, path string) labels {
+	m := e.mem[root]
+	if m == nil {
+		return 0
+	}
+	var l labels
+	for k, x := range m {
+		if pathMatch(path, k) {
+			l |= x
+		}
+	}
+	return l
+}
+
+func pathMatch(a, b string) bool {
+	as, bs := strings.Split(a, "\x00"), strings.Split(b, "\x00")
+	for i := 1; i < len(as) && i < len(bs); i++ {
+		x, y := as[i], bs[i]
+		if x == y {
+			continue
+		}
+		if x == "" || y == "" || x[0] != y[0] || x[0] == '.' {
+			return false
+		}
+		if x[1:] != "*" && y[1:] != "*" {
+			return false
+		}
+	}
+	return true
+}
+
+func keySeg(v ssa.Value, open string) string {
+	if c, ok := v.(*ssa.Const); ok && c.Value != nil {
+		return open + c.Value.ExactString()
+	}
+	return open + "*"
+}
+
+func fieldName(t types.Type, i int) string {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if st, ok := t.Underlying().(*types.Struct); ok && i < st.NumFields() {
+		return st.Field(i).Name()
+	}
+	return fmt.Sprint(i)
+}
+
+func constString(v ssa.Value) (string, bool) {
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+			continue
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		}
+		break
+	}
+	if c, ok := v.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.String {
+		return constant.StringVal(c.Value), true
+	}
+	return "", false
+}
+
+func isHeader(t types.Type) bool {
+	return catalogue.HTTPHeader.Is(t)
+}
+
+func (e *engine) authKind() labels {
+	for _, fs := range e.c.funcs["(net/http.Header).Get"] {
+		return fs.kind
+	}
+	return 1
+}
+
+// isShortSlice reports whether v is a short prefix or suffix of a string, such as
+// tok[:6] or tok[len(tok)-4:]: not enough to use the credential.
+func isShortSlice(v *ssa.Slice) bool {
+	if b, ok := v.X.Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
+		return false
+	}
+	small := func(x ssa.Value) bool {
+		c, ok := x.(*ssa.Const)
+		if !ok || c.Value == nil {
+			return false
+		}
+		n, ok := constant.Int64Val(constant.ToInt(c.Value))
+		return ok && n >= 0 && n <= 8
+	}
+	if v.High != nil && (v.Low == nil || small(v.Low)) && small(v.High) {
+		return true
+	}
+	if v.High == nil && v.Low != nil {
+		if sub, ok := v.Low.(*ssa.BinOp); ok && sub.Op == token.SUB && small(sub.Y) {
+			if call, ok := sub.X.(*ssa.Call); ok {
+				if b, ok := call.Call.Value.(*ssa.Builtin); ok && b.Name() == "len" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// canCarry reports whether a value of type t can hold a secret: numbers, booleans, times
+// and functions cannot.
+func (e *engine) canCarry(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0 || u.Kind() == types.UnsafePointer
+	case *types.Signature:
+		return false
+	case *types.Struct:
+		return !catalogue.TimeTime.Is(t)
+	case *types.Pointer:
+		return !catalogue.TimeTime.Is(t)
+	}
+	return true
+}
+
+// texty reports whether t holds text, so that an unknown call returning it passes its
+// arguments' secrets on.
+func texty(t types.Type, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	for _, tn := range catalogue.TextTypes {
+		if tn.Is(t) {
+			return true
+		}
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	case *types.Slice:
+		if b, ok := u.Elem().Underlying().(*types.Basic); ok && b.Kind() == types.Byte {
+			return true
+		}
+		return texty(u.Elem(), depth+1)
+	case *types.Array:
+		return texty(u.Elem(), depth+1)
+	case *types.Map:
+		return texty(u.Elem(), depth+1)
+	case *types.Interface:
+		if u.Empty() {
+			return true
+		}
+		for i := range u.NumMethods() {
+			if m := u.Method(i).Name(); m == "Error" || m == "String" {
+				return true
+			}
+		}
+	case *types.Tuple:
+		for i := range u.Len() {
+			if texty(u.At(i).Type(), depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isInterface(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Interface)
+	return ok
+}
+
+func (e *engine) summaryOf(fn *ssa.Function) *summary {
+	s := e.summaries[fn]
+	if s == nil {
+		s = &summary{sinks: map[ParamSink]bool{}}
+		e.summaries[fn] = s
+	}
+	return s
+}
+
+// fact converts a summary to the exported fact, or nil if it says nothing.
+func (e *engine) fact(s *summary) *Summary {
+	f := &Summary{}
+	useful := false
+	for _, r := range s.returns {
+		var rs ReturnSummary
+		for i, k := range e.c.kinds {
+			if r&(1<<i) != 0 {
+				rs.Kinds = append(rs.Kinds, k)
+			}
+		}
+		rs.Incoming = r&incoming != 0
+		for i := range maxParams {
+			if r&paramBit(i) != 0 {
+				rs.Params = append(rs.Params, i)
+			}
+		}
+		useful = useful || len(rs.Kinds) > 0 || len(rs.Params) > 0
+		f.Returns = append(f.Returns, rs)
+	}
+	for ps := range s.sinks {
+		f.Sinks = append(f.Sinks, ps)
+	}
+	sort.Slice(f.Sinks, func(i, j int) bool {
+		a, b := f.Sinks[i], f.Sinks[j]
+		if a.Param != b.Param {
+			return a.Param < b.Param
+		}
+		return a.Check+a.Via < b.Check+b.Via
+	})
+	if !useful && len(f.Sinks) == 0 {
+		return nil
+	}
+	return f
+}
+
+// importedSummary returns the summary of a function of another package from its fact, or
+// nil if it has none.
+func (e *engine) importedSummary(obj *types.Func) (*summary, bool) {
+	if s, ok := e.imported[obj]; ok {
+		return s, s != nil
+	}
+	var f Summary
+	var s *summary
+	if obj.Pkg() != nil && obj.Pkg() != e.pass.Pkg {
+		if e.pass.ImportObjectFact(obj, &f) {
+			s = &summary{sinks: map[ParamSink]bool{}}
+			for _, r := range f.Returns {
+				var l labels
+				for _, k := range r.Kinds {
+					l |= e.kindBit(k)
+				}
+				if r.Incoming {
+					l |= incoming
+				}
+				for _, p := range r.Params {
+					l |= paramBit(p)
+				}
+				s.returns = append(s.returns, l)
+			}
+			for _, ps := range f.Sinks {
+				s.sinks[ps] = true
+			}
+		}
+	}
+	e.imported[obj] = s
+	return s, s != nil
+}
+
+func (e *engine) kindBit(kind string) labels {
+	for i, k := range e.c.kinds {
+		if k == kind {
+			return 1 << i
+		}
+	}
+	for i := range e.c.kinds {
+		if e.c.whole&(1<<i) == 0 {
+			return 1 << i
+		}
+	}
+	return 1
+}
+
+// call handles a call: sources, sinks, sanitizers, summaries and the default propagation.
+// It returns the labels of the call's value; per-result labels go to e.results.
+func (e *engine) call(cc *ssa.CallCommon, site *ssa.Call) labels {
+	var (
+		obj    *types.Func
+		callee *ssa.Function
+		recv   ssa.Value
+		args   = cc.Args
+		sig    = cc.Signature()
+	)
+	if cc.IsInvoke() {
+		obj, recv = cc.Method, cc.Value
+	} else if callee = cc.StaticCallee(); callee != nil {
+		obj, _ = callee.Object().(*types.Func)
+		if callee.Signature.Recv() != nil && len(args) > 0 {
+			recv, args = args[0], args[1:]
+		}
+	} else if b, ok := cc.Value.(*ssa.Builtin); ok {
+		if b.Name() == "append" && len(cc.Args) == 2 {
+			// append(s, elems...) returns s with the new elements.
+			return e.labels(cc.Args[0]) | e.labels(cc.Args[1])
+		}
+		switch b.Name() {
+		case "String", "StringData", "Slice", "SliceData", "min", "max":
+			var l labels
+			for _, a := range cc.Args {
+				l |= e.labels(a)
+			}
+			return l
+		}
+		if b.Name() == "copy" && len(cc.Args) == 2 {
+			root, path := e.loc(cc.Args[0], 0)
+			e.store(root, path, e.labels(cc.Args[1]))
+		}
+		return 0
+	}
+	name := ""
+	if obj != nil {
+		name = obj.Origin().FullName()
+	}
+	pos := cc.Pos()
+
+	// Sinks (also for calls whose result we know nothing about).
+	isSink := false
+	if name != "" {
+		isSink = e.sinks(pos, name, recv, args, sig)
+	}
+	if e.c.sanitizers[name] {
+		return 0
+	}
+
+	// Sources by function.
+	if srcs := e.c.funcs[name]; len(srcs) > 0 {
+		matched := false
+		var res []labels
+		n := 1
+		if t, ok := sig.Results().Len(), true; ok && t > 1 {
+			n = t
+		}
+		res = make([]labels, n)
+		for _, s := range srcs {
+			if s.entry.KeyArg != nil {
+				if *s.entry.KeyArg >= len(args) {
+					continue
+				}
+				k, ok := constString(args[*s.entry.KeyArg])
+				if !ok || !s.entry.HasKey(k) {
+					continue
+				}
+			}
+			if s.result < n {
+				res[s.result] |= s.kind | e.labels(recv)&incoming
+				matched = true
+			}
+		}
+		if matched || recv != nil && e.c.typeSourceOf(recv.Type()) != nil {
+			if site != nil && n > 1 {
+				e.setResults(site, res)
+			}
+			return res[0]
+		}
+	}
+
+	switch name {
+	case catalogue.ContextWithValue:
+		if len(args) == 3 {
+			key := types.TypeString(stripIface(args[1]).Type(), nil)
+			if l := e.labels(args[2]) &^ paramMask; l&^e.ctxSlots[key] != 0 {
+				e.ctxSlots[key] |= l
+				e.changed = true
+			}
+		}
+		return 0
+	case catalogue.ContextValue:
+		if len(args) == 1 {
+			return e.ctxSlots[types.TypeString(stripIface(args[0]).Type(), nil)]
+		}
+		return 0
+	case catalogue.HeaderClone:
+		return e.labels(recv)
+	case catalogue.HeaderDel:
+		if len(args) == 1 {
+			if k, ok := constString(args[0]); ok && strings.EqualFold(k, "Authorization") {
+				root, _ := e.loc(recv, 0)
+				e.stripped[root] = true
+			}
+		}
+		return 0
+	}
+	if slices.Contains(catalogue.FmtWriters, name) && len(args) > 0 && !isStdStream(args[0]) {
+		var l labels
+		for _, a := range args[1:] {
+			l |= e.labels(a)
+		}
+		root, path := e.loc(args[0], 0)
+		e.store(root, path, l)
+		return 0
+	}
+	if recv != nil && callee != nil && strings.HasPrefix(obj.Name(), "Write") {
+		for _, tn := range catalogue.TextBuffers {
+			if tn.Is(recv.Type()) {
+				var l labels
+				for _, a := range args {
+					l |= e.labels(a)
+				}
+				root, path := e.loc(recv, 0)
+				e.store(root, path, l)
+				return 0
+			}
+		}
+	}
+
+	// Summaries: functions of this package, then facts of imported ones.
+	var s *summary
+	if callee != nil {
+		fn := callee.Origin()
+		if fn == nil {
+			fn = callee
+		}
+		if fn.Pkg != nil && fn.Pkg.Pkg == e.pass.Pkg || fn.Parent() != nil {
+			s = e.summaryOf(fn)
+		} else if obj != nil {
+			s, _ = e.importedSummary(obj.Origin())
+		}
+	}
+	if s != nil {
+		all := cc.Args // summaries count the receiver as parameter 0
+		res := make([]labels, max(1, sig.Results().Len()))
+		for i, r := range s.returns {
+			if i >= len(res) {
+				break
+			}
+			res[i] = r &^ paramMask &^ e.c.whole
+			for j := range all {
+				if r&paramBit(j) != 0 {
+					res[i] |= e.labels(all[j])
+				}
+			}
+		}
+		recvs := len(cc.Args) - len(args)
+		for ps := range s.sinks {
+			if isSink || ps.Param >= len(all) || ps.Param < recvs {
+				continue // a sink itself, or a receiver (a logger's own state)
+			}
+			goIndex := ps.Param - recvs
+			if sig.Variadic() && goIndex == sig.Params().Len()-1 {
+				e.variadic(pos, goIndex, all[ps.Param], ps.Check, ps.SinkKind, ps.Via, shortName(obj))
+			} else {
+				e.flowTo(e.argPos(pos, goIndex), e.labels(all[ps.Param]), ps.Check, ps.SinkKind, ps.Via, shortName(obj))
+			}
+		}
+		if site != nil && len(res) > 1 {
+			e.setResults(site, res)
+		}
+		return res[0]
+	}
+
+	// Unknown code: a call that returns text passes its arguments' secrets on; a request
+	// or header object only through an interface (formatting) parameter.
+	if recv != nil && e.c.typeSourceOf(recv.Type()) != nil {
+		return 0 // a method of a source type that is no source: metadata
+	}
+	if !texty(sig.Results(), 0) {
+		return 0
+	}
+	formatter := slices.Contains(catalogue.Formatters, name)
+	if sig.Results().Len() > 1 && site != nil {
+		l := e.argLabels(recv, args, formatter)
+		res := make([]labels, sig.Results().Len())
+		for i := range res {
+			if t := sig.Results().At(i).Type(); texty(t, 0) && !isError(t) {
+				res[i] = l
+			}
+		}
+		e.setResults(site, res)
+		return res[0]
+	}
+	if isError(sig.Results().At(0).Type()) && !formatter {
+		return 0
+	}
+	return e.argLabels(recv, args, formatter)
+}
+
+// argLabels is what an unknown call that returns text passes on from its arguments.
+func (e *engine) argLabels(recv ssa.Value, args []ssa.Value, formatter bool) labels {
+	var l labels
+	all := args
+	if recv != nil {
+		all = append([]ssa.Value{recv}, args...)
+	}
+	for _, a := range all {
+		al := e.labels(a)
+		if !formatter && !isInterface(a.Type()) && !isVariadicAny(a) {
+			al &^= e.c.whole
+		}
+		l |= al
+	}
+	return l
+}
+
+func (e *engine) setResults(site *ssa.Call, res []labels) {
+	old := e.results[site]
+	if len(old) < len(res) {
+		old = append(old, make([]labels, len(res)-len(old))...)
+	}
+	for i, r := range res {
+		if r&^old[i] != 0 {
+			old[i] |= r
+			e.changed = true
+		}
+	}
+	e.results[site] = old
+}
+
+func isVariadicAny(v ssa.Value) bool {
+	s, ok := v.Type().Underlying().(*types.Slice)
+	return ok && isInterface(s.Elem())
+}
+
+func stripIface(v ssa.Value) ssa.Value {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		return mi.X
+	}
+	return v
+}
+
+// isStdStream reports whether v is os.Stdout or os.Stderr.
+func isStdStream(v ssa.Value) bool {
+	v = stripIface(v)
+	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
+		if g, ok := load.X.(*ssa.Global); ok && g.Pkg != nil && g.Pkg.Pkg.Path() == "os" {
+			return slices.Contains(catalogue.StdStreams, g.Name())
+		}
+	}
+	return false
+}
+
+// sinks checks the call of the function named name against the [[flow.sink]] entries.
+func (e *engine) sinks(pos token.Pos, name string, recv ssa.Value, args []ssa.Value, sig *types.Signature) bool {
+	matched := false
+	for _, s := range e.c.sinks[name] {
+		en := s.entry
+		if en.KeyArg != nil {
+			if *en.KeyArg >= len(args) {
+				continue
+			}
+			k, ok := constString(args[*en.KeyArg])
+			if !ok && en.Check == "tokenpassthrough" && isHeader(recvType(recv)) && len(args) == 2 {
+				e.headerCopy(pos, recv, args[1])
+				continue
+			}
+			if !ok || !en.HasKey(k) {
+				continue
+			}
+		}
+		if en.Writer != nil && (*en.Writer >= len(args) || !isStdStream(args[*en.Writer])) {
+			continue
+		}
+		if en.Check == "tokenpassthrough" && recv != nil && e.labels(recv)&incoming != 0 {
+			continue // writing to the caller's own request
+		}
+		matched = true
+		for _, ai := range en.Args {
+			if ai == -1 {
+				if !sig.Variadic() || len(args) == 0 {
+					continue
+				}
+				last := len(args) - 1
+				e.variadic(pos, last, args[last], en.Check, en.Kind, shortNameOf(name), "")
+				continue
+			}
+			if ai < len(args) {
+				e.flowTo(e.argPos(pos, ai), e.labels(args[ai]), en.Check, en.Kind, shortNameOf(name), "")
+			}
+		}
+	}
+	return matched
+}
+
+func recvType(v ssa.Value) types.Type {
+	if v == nil {
+		return types.Typ[types.Invalid]
+	}
+	return v.Type()
+}
+
+// variadic checks each element of a variadic argument, reporting at the element.
+func (e *engine) variadic(pos token.Pos, first int, v ssa.Value, check, kind, via, helper string) {
+	if sl, ok := v.(*ssa.Slice); ok {
+		if alloc, ok := sl.X.(*ssa.Alloc); ok {
+			for path, l := range e.mem[alloc] {
+				idx := -1
+				if seg := strings.TrimPrefix(path, "\x00["); seg != path && !strings.Contains(seg, "\x00") {
+					fmt.Sscanf(seg, "%d]", &idx)
+				}
+				if idx < 0 {
+					idx = 0
+				}
+				e.flowTo(e.argPos(pos, first+idx), l, check, kind, via, helper)
+			}
+			return
+		}
+	}
+	e.flowTo(e.argPos(pos, first), e.labels(v), check, kind, via, helper)
+}
+
+// site is where a finding is reported.
+type site struct{ pos, end token.Pos }
+
+// argPos returns the position of argument i (receiver not counted) of the call at lparen.
+func (e *engine) argPos(lparen token.Pos, i int) site {
+	call := e.calls[lparen]
+	if call == nil {
+		return site{lparen, lparen}
+	}
+	if i >= 0 && i < len(call.Args) {
+		return site{call.Args[i].Pos(), call.Args[i].End()}
+	}
+	if n := len(call.Args); n > 0 && i >= n {
+		return site{call.Args[n-1].Pos(), call.Args[n-1].End()}
+	}
+	return site{call.Pos(), call.End()}
+}
+
+// flowTo records a flow of l into a sink of check, or a summary entry if l derives from
+// parameters of the current function.
+func (e *engine) flowTo(at site, l labels, check, kind, via, helper string) {
+	nonWhole := l & kindMask &^ e.c.whole
+	ok := false
+	switch check {
+	case "tokenlog":
+		ok = l&kindMask != 0
+	case "tokenpassthrough":
+		ok = l&incoming != 0 && nonWhole != 0
+	case "tokeninurl":
+		ok = nonWhole != 0
+	}
+	if ok && at.pos.IsValid() {
+		key := findKey{at.pos, check}
+		if _, dup := e.findings[key]; !dup {
+			e.findings[key] = Flow{Check: check, Pos: at.pos, End: at.end, Message: e.message(check, kind, via, helper, l)}
+		}
+	}
+	if l&paramMask == 0 || e.cur == nil {
+		return
+	}
+	s := e.summaryOf(e.cur)
+	for i, p := range e.cur.Params {
+		if l&paramBit(i) == 0 || e.c.typeSourceOf(p.Type()) != nil {
+			continue
+		}
+		ps := ParamSink{Param: i, Check: check, SinkKind: kind, Via: via}
+		if !s.sinks[ps] {
+			s.sinks[ps] = true
+			e.changed = true
+		}
+	}
+}
+
+// headerCopy handles Header.Set/Add(k, v) with a non-constant key: copying every header of
+// the incoming request passes its Authorization header on.
+func (e *engine) headerCopy(pos token.Pos, recv, v ssa.Value) {
+	l := e.labels(v)
+	if l&incoming == 0 || l&e.c.whole == 0 || e.labels(recv)&incoming != 0 || e.namesAuth[e.cur] {
+		return
+	}
+	key := findKey{pos, "tokenpassthrough"}
+	if _, dup := e.findings[key]; !dup {
+		at := e.argPos(pos, 1)
+		e.findings[key] = Flow{Check: "tokenpassthrough", Pos: at.pos, End: at.end,
+			Message: "every header of the incoming request, Authorization included, is copied to an outgoing request: that passes the caller's bearer token on to another service, which the MCP authorization spec forbids; skip Authorization, Proxy-Authorization and Cookie when copying"}
+	}
+}
+
+// fieldStore handles stores into fields: a token put into a URL's RawQuery, or the incoming
+// request's headers assigned whole to another request.
+func (e *engine) fieldStore(in *ssa.Store, fa *ssa.FieldAddr, l labels) {
+	st := fa.X.Type()
+	name := fieldName(st, fa.Field)
+	if name == "RawQuery" && (catalogue.TypeName{Pkg: "net/url", Name: "URL"}).Is(st) {
+		e.flowTo(site{in.Pos(), in.Pos()}, l, "tokeninurl", "URL", "url.URL.RawQuery", "")
+	}
+	if name == "Header" && (catalogue.TypeName{Pkg: "net/http", Name: "Request"}).Is(st) &&
+		l&incoming != 0 && l&e.c.whole != 0 && e.labels(fa.X)&incoming == 0 && !e.namesAuth[e.cur] && in.Pos().IsValid() {
+		key := findKey{in.Pos(), "tokenpassthrough"}
+		if _, dup := e.findings[key]; !dup {
+			e.findings[key] = Flow{Check: "tokenpassthrough", Pos: in.Pos(), End: in.Pos(),
+				Message: "the incoming request's headers, Authorization included, are given to an outgoing request: that passes the caller's bearer token on to another service, which the MCP authorization spec forbids; clone the headers and delete Authorization, Proxy-Authorization and Cookie"}
+		}
+	}
+}
+
+// message is the diagnostic for a flow.
+func (e *engine) message(check, kind, via, helper string, l labels) string {
+	what := e.c.kindName(l)
+	where := via
+	if helper != "" {
+		where = helper + ", which passes it to " + via
+	}
+	whole := l&kindMask&^e.c.whole == 0
+	switch check {
+	case "tokenpassthrough":
+		return fmt.Sprintf("the caller's bearer token is sent on to another service (%s): the MCP authorization spec forbids token passthrough, which makes the server a confused deputy; get a token for the upstream API with the server's own credentials or RFC 8693 token exchange (oauthex.ExchangeToken)", where)
+	case "tokeninurl":
+		return fmt.Sprintf("%s put into a URL (%s): URLs end up in server, proxy and browser logs and leak through Referer; send it in the Authorization header (req.Header.Set(\"Authorization\", \"Bearer \"+tok), or oauth2.Config.Client)", what, where)
+	}
+	advice := "log only metadata such as tok.Expiry or tok.Type(), or a short hash"
+	if whole {
+		advice = "log the method, path and status, or a copy of the headers without Authorization and Cookie"
+	}
+	switch kind {
+	case "stdout":
+		return fmt.Sprintf("%s printed to stdout (%s): it ends up in terminals and logs, and in a stdio MCP server stdout is the protocol channel to the client; %s", what, where, advice)
+	case "stdout or stderr":
+		return fmt.Sprintf("%s written to stdout or stderr (%s): MCP hosts keep a server's stderr in log files, and in a stdio MCP server stdout is the protocol channel; %s", what, where, advice)
+	case "model context":
+		return fmt.Sprintf("%s put into the model's context (%s): a prompt-injected model can repeat it to anyone; return a confirmation or the expiry instead", what, where)
+	case "test log":
+		return fmt.Sprintf("%s written to the test log (%s): CI logs are often public; %s", what, where, advice)
+	}
+	return fmt.Sprintf("%s reaches a %s (%s): anyone who can read the logs can use it; %s", what, kind, where, advice)
+}
+
+// shortName prints a function with package names instead of paths: (*zap.Logger).Info.
+func shortName(fn *types.Func) string {
+	if fn == nil {
+		return "a function"
+	}
+	qual := func(p *types.Package) string { return p.Name() }
+	if recv := fn.Signature().Recv(); recv != nil {
+		return "(" + types.TypeString(recv.Type(), qual) + ")." + fn.Name()
+	}
+	if fn.Pkg() == nil {
+		return fn.Name()
+	}
+	return fn.Pkg().Name() + "." + fn.Name()
+}
+
+// shortNameOf shortens a FullName string: "(*go.uber.org/zap.Logger).Info" -> "(*zap.Logger).Info".
+func shortNameOf(full string) string {
+	out := []byte{}
+	i := 0
+	for i < len(full) {
+		j := strings.IndexAny(full[i:], "(*)")
+		if j < 0 {
+			out = append(out, shortPath(full[i:])...)
+			break
+		}
+		out = append(out, shortPath(full[i:i+j])...)
+		out = append(out, full[i+j])
+		i += j + 1
+	}
+	return string(out)
+}
+
+func shortPath(s string) string {
+	slash := strings.LastIndex(s, "/")
+	if slash < 0 {
+		return s
+	}
+	rest := s[slash+1:]
+	if dot := strings.Index(rest, "."); dot >= 0 {
+		pkg := rest[:dot]
+		if strings.HasPrefix(pkg, "v") && len(pkg) > 1 && strings.Trim(pkg[1:], "0123456789") == "" {
+			// a major-version suffix: use the element before it
+			prev := s[:slash]
+			pkg = prev[strings.LastIndex(prev, "/")+1:]
+		}
+		return pkg + rest[dot:]
+	}
+	return s
+}
+
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+func isStruct(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
+}

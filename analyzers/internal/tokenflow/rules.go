@@ -1,0 +1,182 @@
+package tokenflow
+
+import (
+	"go/types"
+	"strings"
+	"sync"
+
+	"github.com/oauthvet/oauthvet/analyzers/internal/config"
+)
+
+// labels is a set of facts about a value: which kinds of credential it may carry (one bit
+// per kind named in rules.toml), whether it came from the request the function serves, and
+// which parameters of the current function it derives from.
+type labels uint64
+
+const (
+	maxKinds          = 22
+	incoming   labels = 1 << 22 // from the caller's request (tokenpassthrough)
+	firstParam        = 24
+	maxParams         = 64 - firstParam
+	kindMask   labels = 1<<maxKinds - 1
+	paramMask  labels = ^labels(1<<firstParam - 1)
+)
+
+func paramBit(i int) labels {
+	if i < 0 || i >= maxParams {
+		return 0
+	}
+	return 1 << (firstParam + i)
+}
+
+// typeSource is a [[flow.source]] by type.
+type typeSource struct {
+	pkg, name string
+	fields    map[string]bool
+	whole     bool
+	incoming  bool
+	kind      labels
+}
+
+// funcSource is a [[flow.source]] by function.
+type funcSource struct {
+	entry  *config.FlowFunc
+	result int
+	kind   labels
+}
+
+// sink is a [[flow.sink]].
+type sink struct {
+	entry *config.FlowFunc
+}
+
+// compiled is the [flow] table ready for lookups.
+type compiled struct {
+	kinds      []string // kind names by bit
+	whole      labels   // kinds that leak only when printed whole
+	types      []*typeSource
+	funcs      map[string][]*funcSource
+	sinks      map[string][]*sink
+	sanitizers map[string]bool
+	srcPkgs    map[string]bool // packages that declare a source
+	sinkPkgs   map[string]bool // packages that declare a sink
+	authKeys   *config.FlowFunc // the Header.Get source, for header index expressions
+}
+
+var compiledCache sync.Map // *config.Rules -> *compiled
+
+func compile(r *config.Rules) *compiled {
+	if c, ok := compiledCache.Load(r); ok {
+		return c.(*compiled)
+	}
+	c := &compiled{
+		funcs:      map[string][]*funcSource{},
+		sinks:      map[string][]*sink{},
+		sanitizers: map[string]bool{},
+		srcPkgs:    map[string]bool{},
+		sinkPkgs:   map[string]bool{},
+	}
+	kindBit := func(kind string) labels {
+		for i, k := range c.kinds {
+			if k == kind {
+				return 1 << i
+			}
+		}
+		if len(c.kinds) == maxKinds {
+			return 1 << (maxKinds - 1) // share the last bit; only messages lose precision
+		}
+		c.kinds = append(c.kinds, kind)
+		return 1 << (len(c.kinds) - 1)
+	}
+	for i := range r.Flow.Source {
+		e := &r.Flow.Source[i]
+		bit := kindBit(e.Kind)
+		if e.Type != "" {
+			dot := strings.LastIndex(e.Type, ".")
+			ts := &typeSource{pkg: e.Type[:dot], name: e.Type[dot+1:], fields: map[string]bool{}, whole: e.Whole, incoming: e.Incoming, kind: bit}
+			for _, f := range e.Fields {
+				ts.fields[f] = true
+			}
+			if e.Whole {
+				c.whole |= bit
+			}
+			c.types = append(c.types, ts)
+			c.srcPkgs[ts.pkg] = true
+			continue
+		}
+		for _, name := range e.Names() {
+			c.funcs[name] = append(c.funcs[name], &funcSource{entry: e, result: e.Result, kind: bit})
+			c.srcPkgs[funcPkg(name)] = true
+			if name == "(net/http.Header).Get" && e.KeyArg != nil {
+				c.authKeys = e
+			}
+		}
+	}
+	for i := range r.Flow.Sink {
+		e := &r.Flow.Sink[i]
+		for _, name := range e.Names() {
+			c.sinks[name] = append(c.sinks[name], &sink{entry: e})
+			c.sinkPkgs[funcPkg(name)] = true
+		}
+	}
+	for i := range r.Flow.Sanitizer {
+		for _, name := range r.Flow.Sanitizer[i].Names() {
+			c.sanitizers[name] = true
+		}
+	}
+	c.sinkPkgs["net/url"] = true // RawQuery
+	actual, _ := compiledCache.LoadOrStore(r, c)
+	return actual.(*compiled)
+}
+
+// funcPkg returns the package path of a function named as types.Func.FullName prints it.
+func funcPkg(name string) string {
+	name = strings.TrimPrefix(name, "(")
+	name = strings.TrimPrefix(name, "*")
+	if i := strings.Index(name, ")"); i >= 0 {
+		name = name[:i]
+	}
+	slash := strings.LastIndex(name, "/")
+	dot := strings.Index(name[slash+1:], ".")
+	if dot < 0 {
+		return name
+	}
+	return name[:slash+1+dot]
+}
+
+// typeSourceOf returns the source whose type t is (or points to), or nil.
+func (c *compiled) typeSourceOf(t types.Type) *typeSource {
+	if t == nil {
+		return nil
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return nil
+	}
+	obj := named.Origin().Obj()
+	if obj.Pkg() == nil {
+		return nil
+	}
+	for _, ts := range c.types {
+		if ts.name == obj.Name() && ts.pkg == obj.Pkg().Path() {
+			return ts
+		}
+	}
+	return nil
+}
+
+// kindNames lists the kinds in l, most specific (non-whole) first.
+func (c *compiled) kindName(l labels) string {
+	for pass := 0; pass < 2; pass++ {
+		for i, k := range c.kinds {
+			bit := labels(1) << i
+			if l&bit != 0 && (pass == 1 || c.whole&bit == 0) {
+				return k
+			}
+		}
+	}
+	return "credential"
+}

@@ -1,0 +1,328 @@
+// Package tokenflow is the flow engine shared by the tokenlog, tokenpassthrough and
+// tokeninurl checks: it finds where credentials (OAuth tokens, Authorization headers,
+// request dumps, whole requests) go.
+//
+// It is an analyzer of its own, named tokenflow, that reports nothing: the three checks
+// require it and report the flows of their kind from its Result. For each package it
+//
+//  1. returns at once unless the package can hold a flow: it uses a source (a token type,
+//     an Authorization header read, a request dump), calls a sink with a parameter of its
+//     function or a request, or imports a package whose functions carry summaries;
+//  2. builds SSA for that package alone (imported packages are created from types only);
+//  3. follows labelled values through assignments, concatenation, formatting, strings
+//     functions, struct fields, slices, maps, closures, context values and calls, and
+//     summarises each function: which results carry a token, which parameters reach a
+//     sink. Summaries are exported as facts, so a helper in another package (or module)
+//     is followed too, also under go vet;
+//  4. lists the source-to-sink flows it found, by check.
+//
+// Precision comes first: only the fields named in rules.toml carry a secret (Expiry,
+// TokenType and methods such as Valid() are metadata), numbers, booleans and times never
+// carry one, sanitizers (hashes, len, a short prefix or suffix, functions listed in
+// rules.toml, functions whose result does not depend on their argument) end a flow, and
+// calls into unknown code pass a secret on only when they return text.
+package tokenflow
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+	"runtime/debug"
+	"slices"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/oauthvet/oauthvet/analyzers/internal/catalogue"
+	"github.com/oauthvet/oauthvet/analyzers/internal/check"
+	"github.com/oauthvet/oauthvet/analyzers/internal/config"
+)
+
+// Analyzer computes the token flows of a package. It reports nothing itself.
+var Analyzer = &analysis.Analyzer{
+	Name:       "tokenflow",
+	Doc:        "find where credentials flow (engine of tokenlog, tokenpassthrough and tokeninurl; reports nothing)",
+	URL:        "https://github.com/oauthvet/oauthvet#tokenlog",
+	Requires:   []*analysis.Analyzer{config.Analyzer},
+	Run:        run,
+	ResultType: reflect.TypeOf((*Result)(nil)),
+	FactTypes:  []analysis.Fact{new(Summary), new(PackageSummaries)},
+}
+
+// Result lists the flows found in a package.
+type Result struct {
+	Flows []Flow
+}
+
+// Flow is one credential reaching one sink: a diagnostic for Check.
+type Flow struct {
+	Check    string // tokenlog, tokenpassthrough or tokeninurl
+	Pos, End token.Pos
+	Message  string
+}
+
+// For returns the flows for one check.
+func (r *Result) For(check string) []Flow {
+	if r == nil {
+		return nil
+	}
+	var out []Flow
+	for _, f := range r.Flows {
+		if f.Check == check {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Summary is the fact exported for a function or method whose results carry a credential
+// or whose parameters reach a sink.
+type Summary struct {
+	Returns []ReturnSummary
+	Sinks   []ParamSink
+}
+
+// ReturnSummary describes one result.
+type ReturnSummary struct {
+	Kinds    []string // credential kinds the result always carries
+	Incoming bool     // from the request the function serves
+	Params   []int    // parameters (SSA order, receiver first) the result derives from
+}
+
+// ParamSink is a parameter that reaches a sink.
+type ParamSink struct {
+	Param    int
+	Check    string
+	SinkKind string // where it goes: "log", "stdout", "URL", ...
+	Via      string // the sink function, e.g. log.Printf
+}
+
+func (*Summary) AFact() {}
+
+func (s *Summary) String() string {
+	var parts []string
+	for i, r := range s.Returns {
+		if len(r.Kinds) > 0 || len(r.Params) > 0 {
+			parts = append(parts, fmt.Sprintf("result %d: %s%v", i, strings.Join(r.Kinds, ","), r.Params))
+		}
+	}
+	for _, p := range s.Sinks {
+		parts = append(parts, fmt.Sprintf("param %d -> %s %s", p.Param, p.Check, p.Via))
+	}
+	return "tokenflow(" + strings.Join(parts, "; ") + ")"
+}
+
+// PackageSummaries marks a package that exports Summary facts: importing it makes a
+// package worth analysing, and a function of it without a Summary carries nothing.
+type PackageSummaries struct{}
+
+func (*PackageSummaries) AFact()         {}
+func (*PackageSummaries) String() string { return "tokenflow summaries" }
+
+func run(pass *analysis.Pass) (res any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			where := ""
+			for _, line := range strings.Split(string(debug.Stack()), "\n") {
+				if strings.Contains(line, "/tokenflow/") && strings.HasPrefix(line, "\t") && !strings.Contains(line, "tokenflow.go") {
+					where = " at " + strings.TrimSpace(line)
+					break
+				}
+			}
+			res, err = nil, fmt.Errorf("internal error: tokenflow panicked on package %s: %v%s (please report this)", pass.Pkg.Path(), r, where)
+		}
+	}()
+	rules, _ := pass.ResultOf[config.Analyzer].(*config.Rules)
+	if rules == nil {
+		return nil, fmt.Errorf("tokenflow: no rules")
+	}
+	c := compile(rules)
+	if !relevant(pass, c) {
+		return &Result{}, nil
+	}
+	prog := ssa.NewProgram(pass.Fset, 0)
+	for _, p := range pass.Pkg.Imports() {
+		prog.CreatePackage(p, nil, nil, true)
+	}
+	ssapkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	ssapkg.Build()
+
+	var funcs []*ssa.Function
+	var add func(*ssa.Function)
+	add = func(f *ssa.Function) {
+		funcs = append(funcs, f)
+		for _, anon := range f.AnonFuncs {
+			add(anon)
+		}
+	}
+	for _, file := range pass.Files {
+		for _, d := range file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			if obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+				if f := prog.FuncValue(obj); f != nil {
+					add(f)
+				}
+			}
+		}
+	}
+	if init := ssapkg.Func("init"); init != nil {
+		add(init)
+	}
+
+	a := newEngine(pass, c, funcs)
+	a.solve()
+	return a.result(), nil
+}
+
+// relevant reports whether the package can hold a flow, by its imports and a cheap look at
+// its syntax, before any SSA is built.
+func relevant(pass *analysis.Pass, c *compiled) bool {
+	src, snk := false, false
+	for _, imp := range pass.Pkg.Imports() {
+		if pass.ImportPackageFact(imp, new(PackageSummaries)) {
+			return true
+		}
+		src = src || c.srcPkgs[imp.Path()]
+		snk = snk || c.sinkPkgs[imp.Path()]
+	}
+	if c.srcPkgs[pass.Pkg.Path()] || c.sinkPkgs[pass.Pkg.Path()] {
+		src, snk = true, true
+	}
+	if !src && !snk {
+		return false
+	}
+	if src {
+		for _, obj := range pass.TypesInfo.Uses {
+			if usesSource(c, obj) {
+				return true
+			}
+		}
+	}
+	// A sink called with a parameter of the enclosing function (a logging helper), or
+	// with a whole request.
+	for _, file := range pass.Files {
+		params := map[types.Object]bool{}
+		found := false
+		ast.Inspect(file, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.FuncType:
+				if n.Params != nil {
+					for _, f := range n.Params.List {
+						for _, name := range f.Names {
+							if obj := pass.TypesInfo.Defs[name]; obj != nil {
+								params[obj] = true
+							}
+						}
+					}
+				}
+			case *ast.CallExpr:
+				if name := catalogue.FullName(pass.TypesInfo, n); name != "" && c.sinks[name] != nil {
+					for _, arg := range n.Args {
+						if c.typeSourceOf(pass.TypesInfo.TypeOf(arg)) != nil {
+							found = true
+						}
+						ast.Inspect(arg, func(m ast.Node) bool {
+							if id, ok := m.(*ast.Ident); ok && params[pass.TypesInfo.Uses[id]] {
+								found = true
+							}
+							return !found
+						})
+					}
+				}
+			}
+			return true
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// usesSource reports whether obj is a source: a token type, a source function, or a field
+// of a request type that carries the caller's credentials.
+func usesSource(c *compiled, obj types.Object) bool {
+	switch obj := obj.(type) {
+	case *types.TypeName:
+		ts := c.typeSourceOf(obj.Type())
+		return ts != nil && !ts.whole
+	case *types.Func:
+		return c.funcs[obj.Origin().FullName()] != nil
+	case *types.Var:
+		if !obj.IsField() || obj.Pkg() == nil {
+			return false
+		}
+		for _, ts := range c.types {
+			if ts.fields[obj.Name()] && ts.pkg == obj.Pkg().Path() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// result turns the findings into the Result, in position order.
+func (a *engine) result() *Result {
+	res := &Result{}
+	for _, f := range a.findings {
+		res.Flows = append(res.Flows, f)
+	}
+	sort.Slice(res.Flows, func(i, j int) bool {
+		if res.Flows[i].Pos != res.Flows[j].Pos {
+			return res.Flows[i].Pos < res.Flows[j].Pos
+		}
+		return res.Flows[i].Check < res.Flows[j].Check
+	})
+	// Export summaries of package-level functions and methods.
+	// A function whose text result carries nothing of its arguments gets an empty summary:
+	// callers then know it masks (unknown functions pass their arguments on).
+	exported := false
+	for _, fn := range a.funcs {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || fn.Parent() != nil || obj.Pkg() != a.pass.Pkg {
+			continue
+		}
+		var f *Summary
+		if s := a.summaries[fn]; s != nil {
+			f = a.fact(s)
+		}
+		if f == nil && texty(fn.Signature.Results(), 0) && slices.ContainsFunc(fn.Params, func(p *ssa.Parameter) bool { return a.canCarry(p.Type()) }) {
+			f = &Summary{}
+		}
+		if f != nil {
+			a.pass.ExportObjectFact(obj, f)
+			exported = true
+		}
+	}
+	if exported {
+		a.pass.ExportPackageFact(new(PackageSummaries))
+	}
+	return res
+}
+
+// Report reports the flows of one check: the whole run function of tokenlog,
+// tokenpassthrough and tokeninurl.
+func Report(pass *check.Pass) error {
+	res, _ := pass.ResultOf[Analyzer].(*Result)
+	for _, f := range res.For(pass.Analyzer.Name) {
+		pass.Report(analysis.Diagnostic{Pos: f.Pos, End: f.End, Message: f.Message})
+	}
+	return nil
+}
+
+// DocText returns the package comment of a check's doc.go (written as /* ... */).
+func DocText(src string) string {
+	_, after, _ := strings.Cut(src, "/*\n")
+	before, _, _ := strings.Cut(after, "*/")
+	return strings.TrimSpace(before)
+}

@@ -1,0 +1,22 @@
+package tokenpassthrough
+
+import (
+	_ "embed"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/oauthvet/oauthvet/analyzers/internal/check"
+	"github.com/oauthvet/oauthvet/analyzers/internal/config"
+	"github.com/oauthvet/oauthvet/analyzers/internal/tokenflow"
+)
+
+//go:embed doc.go
+var doc string
+
+var Analyzer = &analysis.Analyzer{
+	Name:     "tokenpassthrough",
+	Doc:      tokenflow.DocText(doc),
+	URL:      "https://github.com/oauthvet/oauthvet#tokenpassthrough",
+	Requires: []*analysis.Analyzer{config.Analyzer, tokenflow.Analyzer},
+	Run:      check.Run(tokenflow.Report),
+}
