@@ -1,0 +1,67 @@
+// Package tokenexpiry defines an analyzer that reports OAuth tokens used or kept without
+// regard to their expiry, and token verification with its expiry, claims or signature
+// checks switched off.
+package tokenexpiry
+
+const doc = `report tokens used or kept without regard to expiry, and expiry checks switched off
+
+Access tokens live minutes or hours. A client that keeps one past its life fails with 401
+or, worse, was built so that it never refreshes; a server that accepts a token without
+checking its expiry (or its signature and claims) lets a leaked token work forever.
+
+Client side, the check reports (the sub-rule is the diagnostic's category):
+
+  - static-refreshable: oauth2.StaticTokenSource over a token that expires: one from
+    Config.Exchange, DeviceAccessToken, PasswordCredentialsToken, clientcredentials
+    Config.Token, a TokenSource's Token(), a token decoded from JSON, a literal with a
+    RefreshToken or Expiry, or the token go-sdk's NewTokenSource hook receives, when the
+    source is kept (given to oauth2.NewClient, option.WithTokenSource, stored or
+    returned). Such a source never refreshes. Helpers of the package are followed.
+  - no-expiry: an oauth2.Token literal with an AccessToken and a RefreshToken but no
+    Expiry (its zero Expiry makes Valid() true forever, so Config.TokenSource never
+    refreshes), one with ExpiresIn but no Expiry, a token endpoint response decoded into
+    oauth2.Token or mcp-go's transport.Token with no Expiry/ExpiresAt set afterwards, an
+    mcp-go transport.Token literal without ExpiresAt (IsExpired() is then false forever),
+    and a go-sdk auth.TokenInfo without Expiration or with one made from time.Now().
+  - unchecked: a token's AccessToken put into an Authorization header by hand (or
+    Token.SetAuthHeader) where the token comes from long-lived state (a struct field, a
+    package variable, a map, a decoded cache) and no Valid(), Expiry or IsExpired check,
+    refresh or TokenSource.Token() call comes before it on every path. Helpers of the
+    package that set the header or refresh the token are followed.
+
+Server side:
+
+  - skip-check: go-oidc Config{SkipExpiryCheck, SkipIssuerCheck or SkipClientIDCheck: true}
+    unless the function compares the IDToken's Expiry, Issuer or Audience itself;
+    golang-jwt WithoutClaimsValidation() and v4 Parser{SkipClaimsValidation: true}; jwx
+    jwt.WithValidate(false) with no jwt.Validate call after it; go-sdk
+    RequireBearerTokenOptions{AllowMissingExpiration: true}.
+  - unverified: go-oidc InsecureSkipSignatureCheck; golang-jwt Parser.ParseUnverified,
+    go-jose UnsafeClaimsWithoutVerification, jwx jwt.WithVerify(false) and
+    jwt.ParseInsecure, unless the same function also verifies a token (then the unverified
+    parse is taken to pick a key or an issuer).
+  - exp-optional: inside a go-sdk token verifier (a function returning *auth.TokenInfo),
+    golang-jwt v5 parsing without jwt.WithExpirationRequired() of claims in which exp may be
+    absent, when the function reads no expiry itself.
+
+Test code is not reported. A token from the environment (a personal access token) in a
+StaticTokenSource, Config.TokenSource, ReuseTokenSource, tokens checked with Valid() first
+and default verifier configurations are silent.
+
+Bad:
+
+	tok, err := cfg.Exchange(ctx, code, oauth2.VerifierOption(v))
+	client := oauth2.NewClient(ctx, oauth2.StaticTokenSource(tok))
+
+Good:
+
+	client := cfg.Client(ctx, tok) // refreshes with tok.RefreshToken
+
+Bad:
+
+	v := provider.Verifier(&oidc.Config{ClientID: id, SkipExpiryCheck: true})
+
+Good:
+
+	v := provider.Verifier(&oidc.Config{ClientID: id})
+`

@@ -1,0 +1,903 @@
+package tokenexpiry
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/oauthvet/oauthvet/analyzers/internal/catalogue"
+	"github.com/oauthvet/oauthvet/analyzers/internal/check"
+	"github.com/oauthvet/oauthvet/analyzers/internal/config"
+)
+
+var Analyzer = &analysis.Analyzer{
+	Name:             "tokenexpiry",
+	Doc:              doc,
+	URL:              "https://github.com/oauthvet/oauthvet#tokenexpiry",
+	Requires:         []*analysis.Analyzer{config.Analyzer, inspect.Analyzer},
+	Run:              check.Run(run),
+	RunDespiteErrors: true,
+}
+
+// Sub-rules, reported as the diagnostic's category.
+const (
+	staticRefreshable = "static-refreshable"
+	noExpiry          = "no-expiry"
+	unchecked         = "unchecked"
+	skipCheck         = "skip-check"
+	unverified        = "unverified"
+	expOptional       = "exp-optional"
+)
+
+type checker struct {
+	pass *check.Pass
+	info *types.Info
+	ins  *inspector.Inspector
+	defs *defs
+
+	funcs    map[*types.Func]*ast.FuncDecl // functions declared in the package
+	testFunc map[*types.Func]bool          // declared in test code
+
+	newTokenSourceFuncs map[any]bool           // *ast.FuncLit or *types.Func given as go-sdk NewTokenSource
+	refreshers          map[*types.Func]bool   // functions that check, refresh or fetch a token
+	tokenResults        map[*types.Func]result // functions that return a refreshable token
+	staticParams        map[*types.Func]map[int]bool
+	headerParams        map[*types.Func]map[int]bool
+	expiryWrites        map[string]bool // paths whose Expiry, ExpiresAt or Expiration is assigned
+	uses                map[*types.Var][]*ast.Ident
+
+	reported map[token.Pos]bool
+}
+
+type result struct {
+	index int
+	desc  string
+}
+
+func run(pass *check.Pass) error {
+	if !importsAny(pass.Pkg, catalogue.TokenExpiryPkgs) {
+		return nil
+	}
+	c := &checker{
+		pass:                pass,
+		info:                pass.TypesInfo,
+		ins:                 pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		funcs:               map[*types.Func]*ast.FuncDecl{},
+		testFunc:            map[*types.Func]bool{},
+		newTokenSourceFuncs: map[any]bool{},
+		refreshers:          map[*types.Func]bool{},
+		tokenResults:        map[*types.Func]result{},
+		staticParams:        map[*types.Func]map[int]bool{},
+		headerParams:        map[*types.Func]map[int]bool{},
+		expiryWrites:        map[string]bool{},
+		reported:            map[token.Pos]bool{},
+	}
+	c.defs = &defs{info: c.info, values: map[*types.Var][]value{}, params: map[*types.Var]paramOf{}}
+	c.defs.collect(c.ins, pass.Files, c.isDecode)
+	c.summarise()
+
+	for _, file := range pass.Files {
+		if pass.InTestCode(file) {
+			continue
+		}
+		root, _ := c.ins.Root().FindNode(file)
+		for cur := range root.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)) {
+			switch n := cur.Node().(type) {
+			case *ast.CallExpr:
+				c.call(cur, n)
+			case *ast.CompositeLit:
+				c.compositeLit(cur, n)
+			case *ast.AssignStmt:
+				c.assignStmt(cur, n)
+			}
+		}
+	}
+	return nil
+}
+
+func importsAny(pkg *types.Package, paths []string) bool {
+	for _, imp := range pkg.Imports() {
+		if slices.Contains(paths, imp.Path()) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) report(at ast.Node, category, msg string) {
+	if c.reported[at.Pos()] {
+		return
+	}
+	c.reported[at.Pos()] = true
+	c.pass.Report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: category, Message: msg})
+}
+
+// field returns the field a selector or a composite-literal key names, or nil.
+func (c *checker) field(e ast.Expr) *types.Var {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		if sel, ok := c.info.Selections[e]; ok && sel.Kind() == types.FieldVal {
+			v, _ := sel.Obj().(*types.Var)
+			return v
+		}
+	case *ast.Ident:
+		v, _ := c.info.Uses[e].(*types.Var)
+		if v != nil && v.IsField() {
+			return v
+		}
+	}
+	return nil
+}
+
+// members holds the fields the check matches, parsed once; read-only afterwards, so
+// packages may be analysed concurrently.
+var members = func() map[string]config.Member {
+	m := map[string]config.Member{}
+	for _, name := range []string{
+		catalogue.OAuth2TokenAccessToken, catalogue.OAuth2TokenRefreshToken, catalogue.OAuth2TokenExpiry,
+		catalogue.OAuth2TokenExpiresIn, catalogue.MCPGoTokenAccessToken, catalogue.MCPGoTokenExpiresAt,
+		catalogue.GoSDKTokenInfoExpiration, catalogue.GoSDKAllowMissingExpiration, catalogue.GoSDKNewTokenSource,
+		catalogue.OIDCSkipExpiryCheck, catalogue.OIDCSkipIssuerCheck, catalogue.OIDCSkipClientIDCheck,
+		catalogue.OIDCInsecureSkipSignatureCheck, catalogue.OIDCIDTokenExpiry, catalogue.OIDCIDTokenIssuer,
+		catalogue.OIDCIDTokenAudience, catalogue.JWTv4SkipClaimsValidation, catalogue.JWTv5RegisteredClaimsExp,
+	} {
+		mem, err := config.ParseMember(name)
+		if err != nil {
+			panic(err)
+		}
+		m[name] = mem
+	}
+	return m
+}()
+
+// isField reports whether v is the field the catalogue names.
+func isField(v *types.Var, name string) bool {
+	m, ok := members[name]
+	return ok && v != nil && catalogue.IsField(v, m)
+}
+
+func (c *checker) name(call *ast.CallExpr) string { return catalogue.FullName(c.info, call) }
+
+// keys returns a composite literal's keyed fields.
+func (c *checker) keys(lit *ast.CompositeLit) map[*types.Var]ast.Expr {
+	out := map[*types.Var]ast.Expr{}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if v := c.field(kv.Key); v != nil {
+				out[v] = kv.Value
+			}
+		}
+	}
+	return out
+}
+
+func (c *checker) keyed(keys map[*types.Var]ast.Expr, name string) (ast.Expr, bool) {
+	for v, e := range keys {
+		if isField(v, name) {
+			return e, true
+		}
+	}
+	return nil, false
+}
+
+// nonEmpty reports whether e may be a non-empty string: anything but the constant "".
+func (c *checker) nonEmpty(e ast.Expr) bool {
+	tv, ok := c.info.Types[e]
+	return !ok || tv.Value == nil || tv.Value.Kind() != constant.String || constant.StringVal(tv.Value) != ""
+}
+
+func (c *checker) isTrue(e ast.Expr) bool {
+	tv, ok := c.info.Types[e]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
+}
+
+func (c *checker) typeOf(e ast.Expr) types.Type {
+	if t := c.info.TypeOf(e); t != nil {
+		return t
+	}
+	return types.Typ[types.Invalid]
+}
+
+func isTokenType(t types.Type) bool {
+	return catalogue.OAuth2Token.Is(t) || catalogue.MCPGoToken.Is(t)
+}
+
+// summarise computes what the package's own functions do with tokens, for helpers.
+func (c *checker) summarise() {
+	direct := map[*types.Func][]*types.Func{}
+	for _, file := range c.pass.Files {
+		inTest := c.pass.InTestCode(file)
+		root, _ := c.ins.Root().FindNode(file)
+		for cur := range root.Preorder((*ast.FuncDecl)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)) {
+			switch n := cur.Node().(type) {
+			case *ast.FuncDecl:
+				fn, _ := c.info.Defs[n.Name].(*types.Func)
+				if fn == nil || n.Body == nil {
+					continue
+				}
+				c.funcs[fn] = n
+				c.testFunc[fn] = inTest
+				var callees []*types.Func
+				ast.Inspect(n.Body, func(m ast.Node) bool {
+					if c.refreshes(m) {
+						c.refreshers[fn] = true
+					}
+					if call, ok := m.(*ast.CallExpr); ok {
+						if callee := catalogue.Callee(c.info, call); callee != nil && callee.Pkg() == c.pass.Pkg {
+							callees = append(callees, callee.Origin())
+						}
+					}
+					return true
+				})
+				direct[fn] = callees
+			case *ast.CompositeLit:
+				if catalogue.GoSDKAuthorizationCodeConfig.Is(c.typeOf(n)) {
+					if e, ok := c.keyed(c.keys(n), catalogue.GoSDKNewTokenSource); ok {
+						c.markNewTokenSource(e)
+					}
+				}
+			case *ast.AssignStmt:
+				for i, lhs := range n.Lhs {
+					v := c.field(lhs)
+					switch {
+					case isField(v, catalogue.OAuth2TokenExpiry), isField(v, catalogue.MCPGoTokenExpiresAt), isField(v, catalogue.GoSDKTokenInfoExpiration):
+						if p, ok := path(c.info, lhs.(*ast.SelectorExpr).X); ok {
+							c.expiryWrites[p] = true
+						}
+					case isField(v, catalogue.GoSDKNewTokenSource) && len(n.Rhs) == len(n.Lhs):
+						c.markNewTokenSource(n.Rhs[i])
+					}
+				}
+			}
+		}
+	}
+	// A function that calls a refresher refreshes too.
+	for changed := true; changed; {
+		changed = false
+		for fn, callees := range direct {
+			if !c.refreshers[fn] && slices.ContainsFunc(callees, func(f *types.Func) bool { return c.refreshers[f] }) {
+				c.refreshers[fn], changed = true, true
+			}
+		}
+	}
+	// Helpers that return a refreshable token, that wrap a parameter in a kept
+	// StaticTokenSource, or that put a parameter into an Authorization header unchecked.
+	for range 2 {
+		for fn, decl := range c.funcs {
+			c.summariseResults(fn, decl)
+		}
+	}
+	for fn, decl := range c.funcs {
+		c.summariseParams(fn, decl)
+	}
+}
+
+func (c *checker) markNewTokenSource(e ast.Expr) {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.FuncLit:
+		c.newTokenSourceFuncs[e] = true
+	case *ast.Ident, *ast.SelectorExpr:
+		var id *ast.Ident
+		if s, ok := e.(*ast.SelectorExpr); ok {
+			id = s.Sel
+		} else {
+			id = e.(*ast.Ident)
+		}
+		if fn, ok := c.info.Uses[id].(*types.Func); ok {
+			c.newTokenSourceFuncs[fn.Origin()] = true
+		}
+	}
+}
+
+// refreshes reports whether n checks a token's validity or obtains a fresh token.
+func (c *checker) refreshes(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.CallExpr:
+		name := c.name(n)
+		return name == catalogue.TokenValid || name == catalogue.MCPGoTokenIsExpired || slices.Contains(catalogue.RefreshableTokenFuncs, name)
+	case *ast.SelectorExpr:
+		v := c.field(n)
+		return isField(v, catalogue.OAuth2TokenExpiry) || isField(v, catalogue.MCPGoTokenExpiresAt)
+	}
+	return false
+}
+
+func (c *checker) summariseResults(fn *types.Func, decl *ast.FuncDecl) {
+	if _, done := c.tokenResults[fn]; done {
+		return
+	}
+	res := fn.Signature().Results()
+	idx := -1
+	for i := range res.Len() {
+		if catalogue.OAuth2Token.Is(res.At(i).Type()) {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		return
+	}
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) == res.Len() {
+				if desc, ok := c.refreshable(n.Results[idx], 0); ok {
+					c.tokenResults[fn] = result{idx, desc}
+				}
+			}
+		}
+		return true
+	})
+}
+
+func (c *checker) summariseParams(fn *types.Func, decl *ast.FuncDecl) {
+	root, ok := c.ins.Root().FindNode(decl)
+	if !ok {
+		return
+	}
+	for cur := range root.Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		if c.name(call) == catalogue.StaticTokenSource && len(call.Args) == 1 {
+			if p, ok := c.param(call.Args[0], fn); ok && c.kept(cur, 0) {
+				if c.staticParams[fn] == nil {
+					c.staticParams[fn] = map[int]bool{}
+				}
+				c.staticParams[fn][p] = true
+			}
+		}
+		if tok, ok := c.headerToken(call); ok {
+			if p, ok := c.param(tok, fn); ok {
+				key, _ := path(c.info, tok)
+				if !dominated(cur, c.checkOf([]string{key})) {
+					if c.headerParams[fn] == nil {
+						c.headerParams[fn] = map[int]bool{}
+					}
+					c.headerParams[fn][p] = true
+				}
+			}
+		}
+	}
+}
+
+// param returns the index of fn's parameter that e names, if it is never reassigned.
+func (c *checker) param(e ast.Expr, fn *types.Func) (int, bool) {
+	v := c.defs.identVar(e)
+	if v == nil {
+		return 0, false
+	}
+	p, ok := c.defs.params[v]
+	if !ok || p.fn != fn || p.index < 0 || len(c.defs.values[v]) > 0 {
+		return 0, false
+	}
+	return p.index, true
+}
+
+func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
+	name := c.name(call)
+	switch {
+	case name == catalogue.StaticTokenSource && len(call.Args) == 1:
+		if desc, ok := c.refreshable(call.Args[0], 0); ok && c.kept(cur, 0) {
+			c.report(call, staticRefreshable, "oauth2.StaticTokenSource over "+desc+": it never refreshes, so every request fails once the token expires; use Config.TokenSource(ctx, tok) or Config.Client(ctx, tok), or oauth2.ReuseTokenSource(tok, src) over a refreshing source")
+		}
+		return
+	case c.isDecode(call):
+		c.decode(call)
+	}
+	if tok, ok := c.headerToken(call); ok {
+		c.headerUse(cur, call, tok, "")
+	}
+	if callee := catalogue.Callee(c.info, call); callee != nil && callee.Pkg() == c.pass.Pkg {
+		callee = callee.Origin()
+		for i := range c.staticParams[callee] {
+			if i < len(call.Args) {
+				if desc, ok := c.refreshable(call.Args[i], 0); ok {
+					c.report(call, staticRefreshable, callee.Name()+" wraps "+desc+" in oauth2.StaticTokenSource, which never refreshes it, so requests fail once it expires; pass a refreshing source instead: Config.TokenSource(ctx, tok) or oauth2.ReuseTokenSource(tok, src)")
+				}
+			}
+		}
+		for i := range c.headerParams[callee] {
+			if i < len(call.Args) {
+				c.headerUse(cur, call, call.Args[i], callee.Name())
+			}
+		}
+	}
+	c.serverCall(cur, call, name)
+}
+
+// refreshable reports whether e is a token that expires or carries a refresh token, and
+// describes where it comes from.
+func (c *checker) refreshable(e ast.Expr, depth int) (string, bool) {
+	if depth > 4 {
+		return "", false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.AND {
+			return c.refreshable(e.X, depth+1)
+		}
+	case *ast.StarExpr:
+		return c.refreshable(e.X, depth+1)
+	case *ast.CompositeLit:
+		if !catalogue.OAuth2Token.Is(c.typeOf(e)) {
+			return "", false
+		}
+		keys := c.keys(e)
+		if rt, ok := c.keyed(keys, catalogue.OAuth2TokenRefreshToken); ok && c.nonEmpty(rt) {
+			return "a token with a RefreshToken", true
+		}
+		if _, ok := c.keyed(keys, catalogue.OAuth2TokenExpiry); ok {
+			return "a token with an Expiry", true
+		}
+	case *ast.CallExpr:
+		return c.refreshableCall(e, 0)
+	case *ast.Ident:
+		v := c.defs.identVar(e)
+		if v == nil {
+			return "", false
+		}
+		if p, ok := c.defs.params[v]; ok && p.index == 2 && (c.newTokenSourceFuncs[p.lit] || (p.fn != nil && c.newTokenSourceFuncs[p.fn])) {
+			return "the token go-sdk's authorization handler gives NewTokenSource", true
+		}
+		for _, val := range c.defs.values[v] {
+			if val.decoded {
+				if !c.fromResponseBody(val.expr.(*ast.CallExpr)) {
+					return "a token decoded from JSON (a cached token expires, and its refresh token goes unused)", true
+				}
+				continue
+			}
+			if val.index >= 0 {
+				if call, ok := ast.Unparen(val.expr).(*ast.CallExpr); ok {
+					if desc, ok := c.refreshableCall(call, val.index); ok {
+						return desc, true
+					}
+				}
+				continue
+			}
+			if desc, ok := c.refreshable(val.expr, depth+1); ok {
+				return desc, true
+			}
+		}
+	}
+	return "", false
+}
+
+func (c *checker) refreshableCall(call *ast.CallExpr, index int) (string, bool) {
+	name := c.name(call)
+	if index == 0 && slices.Contains(catalogue.RefreshableTokenFuncs, name) {
+		return "a token from " + shortName(name), true
+	}
+	if callee := catalogue.Callee(c.info, call); callee != nil {
+		if r, ok := c.tokenResults[callee.Origin()]; ok && r.index == index {
+			return r.desc + " (returned by " + callee.Name() + ")", true
+		}
+	}
+	return "", false
+}
+
+// shortName turns "(*golang.org/x/oauth2.Config).Exchange" into "oauth2.Config.Exchange".
+func shortName(full string) string {
+	s := strings.NewReplacer("(", "", ")", "", "*", "").Replace(full)
+	if i := strings.LastIndex(s, "/"); i >= 0 {
+		s = s[i+1:]
+	}
+	return s
+}
+
+// kept reports whether the token source made at cur outlives one call: it is given to
+// oauth2.NewClient, ReuseTokenSource or option.WithTokenSource, stored in a field, a
+// package variable or a composite literal, or returned. A source handed straight to
+// another function (go-oidc's Provider.UserInfo, the documented idiom) is used at once.
+func (c *checker) kept(cur inspector.Cursor, depth int) bool {
+	if depth > 3 {
+		return false
+	}
+	parent := cur.Parent()
+	kind, idx := cur.ParentEdge()
+	switch p := parent.Node().(type) {
+	case *ast.ParenExpr:
+		return c.kept(parent, depth)
+	case *ast.CallExpr:
+		if kind != edge.CallExpr_Args {
+			return false
+		}
+		switch c.name(p) {
+		case catalogue.NewClient, catalogue.ReuseTokenSource, catalogue.ReuseTokenSourceWithExpiry, catalogue.GoogleAPIWithTokenSource:
+			return true
+		}
+		return false
+	case *ast.ReturnStmt, *ast.CompositeLit, *ast.KeyValueExpr:
+		return true
+	case *ast.AssignStmt:
+		if len(p.Lhs) != len(p.Rhs) || kind != edge.AssignStmt_Rhs {
+			return false
+		}
+		if v := c.defs.identVar(p.Lhs[idx]); v != nil {
+			return c.keptVar(v, depth)
+		}
+		return true // a field, a package variable, a map element
+	case *ast.ValueSpec:
+		if len(p.Names) != len(p.Values) {
+			return false
+		}
+		if v, ok := c.info.Defs[p.Names[idx]].(*types.Var); ok && !isPackageLevel(v) {
+			return c.keptVar(v, depth)
+		}
+		return true
+	}
+	return false
+}
+
+func (c *checker) keptVar(v *types.Var, depth int) bool {
+	if c.uses == nil {
+		c.uses = map[*types.Var][]*ast.Ident{}
+		for id, obj := range c.info.Uses {
+			if lv, ok := obj.(*types.Var); ok && !lv.IsField() {
+				c.uses[lv] = append(c.uses[lv], id)
+			}
+		}
+	}
+	for _, id := range c.uses[v] {
+		if cur, ok := c.ins.Root().FindByPos(id.Pos(), id.End()); ok && c.kept(cur, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// headerToken returns the token whose AccessToken a call puts into an Authorization
+// header: Header.Set/Add("Authorization", …tok.AccessToken…) or tok.SetAuthHeader(req).
+func (c *checker) headerToken(call *ast.CallExpr) (ast.Expr, bool) {
+	switch c.name(call) {
+	case catalogue.TokenSetAuthHeader:
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return sel.X, true
+		}
+	case catalogue.HeaderSet, catalogue.HeaderAdd:
+		if len(call.Args) != 2 {
+			return nil, false
+		}
+		tv := c.info.Types[call.Args[0]]
+		if tv.Value == nil || tv.Value.Kind() != constant.String || !strings.EqualFold(constant.StringVal(tv.Value), "Authorization") {
+			return nil, false
+		}
+		return c.accessTokenIn(call.Args[1], 0)
+	}
+	return nil, false
+}
+
+// accessTokenIn finds tok.AccessToken in an expression, following a local string variable.
+func (c *checker) accessTokenIn(e ast.Expr, depth int) (ast.Expr, bool) {
+	var tok ast.Expr
+	ast.Inspect(e, func(n ast.Node) bool {
+		if tok != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.SelectorExpr:
+			if v := c.field(n); isField(v, catalogue.OAuth2TokenAccessToken) || isField(v, catalogue.MCPGoTokenAccessToken) {
+				tok = n.X
+				return false
+			}
+		case *ast.Ident:
+			if v := c.defs.identVar(n); v != nil && depth < 2 {
+				if _, isParam := c.defs.params[v]; !isParam && len(c.defs.values[v]) == 1 && c.defs.values[v][0].index < 0 && !c.defs.values[v][0].decoded {
+					tok, _ = c.accessTokenIn(c.defs.values[v][0].expr, depth+1)
+				}
+			}
+		}
+		return true
+	})
+	return tok, tok != nil
+}
+
+// headerUse reports a token from long-lived state put into an Authorization header at
+// cur (directly, or by helper) with no check of its validity before it.
+func (c *checker) headerUse(cur inspector.Cursor, call *ast.CallExpr, tok ast.Expr, helper string) {
+	desc, ok := c.stored(tok, 0)
+	if !ok {
+		return
+	}
+	key, ok := path(c.info, tok)
+	if !ok {
+		return
+	}
+	keys := []string{key}
+	if v := c.defs.identVar(tok); v != nil {
+		for _, val := range c.defs.values[v] {
+			if k, ok := path(c.info, val.expr); ok && val.index < 0 {
+				keys = append(keys, k)
+			}
+		}
+	}
+	if dominated(cur, c.checkOf(keys)) {
+		return
+	}
+	where := "into an Authorization header"
+	if helper != "" {
+		where = "into an Authorization header (in " + helper + ")"
+	}
+	c.report(call, unchecked, "the AccessToken of "+desc+" goes "+where+" with no Valid() or Expiry check before it: an expired token is sent and never refreshed; get the token from a TokenSource (tok, err := ts.Token(), from Config.TokenSource or oauth2.ReuseTokenSource) right before the request, or use Config.Client / oauth2.NewClient")
+}
+
+// stored reports whether tok is long-lived state: a struct field, a package variable, a
+// map element, or a token decoded from a cache.
+func (c *checker) stored(e ast.Expr, depth int) (string, bool) {
+	if depth > 4 {
+		return "", false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.StarExpr:
+		return c.stored(e.X, depth+1)
+	case *ast.UnaryExpr:
+		if e.Op == token.AND {
+			return c.stored(e.X, depth+1)
+		}
+	case *ast.SelectorExpr:
+		if c.field(e) != nil {
+			return "a token kept in field " + e.Sel.Name, true
+		}
+		if v, ok := c.info.Uses[e.Sel].(*types.Var); ok && isPackageLevel(v) {
+			return "a token kept in package variable " + v.Name(), true
+		}
+	case *ast.IndexExpr:
+		if _, ok := c.typeOf(e.X).Underlying().(*types.Map); ok {
+			return "a token kept in a map", true
+		}
+	case *ast.Ident:
+		obj, _ := c.info.Uses[e].(*types.Var)
+		if obj != nil && isPackageLevel(obj) {
+			return "a token kept in package variable " + obj.Name(), true
+		}
+		v := c.defs.identVar(e)
+		if v == nil {
+			return "", false
+		}
+		for _, val := range c.defs.values[v] {
+			if val.decoded {
+				if !c.fromResponseBody(val.expr.(*ast.CallExpr)) {
+					return "a token decoded from a cache", true
+				}
+				continue
+			}
+			if val.index < 0 {
+				if desc, ok := c.stored(val.expr, depth+1); ok {
+					return desc, true
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+// checkOf returns a predicate for nodes that check or renew the token at one of the paths.
+func (c *checker) checkOf(keys []string) func(ast.Node) bool {
+	match := func(e ast.Expr) bool {
+		k, ok := path(c.info, e)
+		return ok && slices.Contains(keys, k)
+	}
+	return func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			name := c.name(n)
+			switch {
+			case name == catalogue.TokenValid || name == catalogue.MCPGoTokenIsExpired:
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+					return match(sel.X)
+				}
+			case slices.Contains(catalogue.RefreshableTokenFuncs, name):
+				return true
+			}
+			if callee := catalogue.Callee(c.info, n); callee != nil && c.refreshers[callee.Origin()] {
+				return true
+			}
+		case *ast.SelectorExpr:
+			if v := c.field(n); isField(v, catalogue.OAuth2TokenExpiry) || isField(v, catalogue.MCPGoTokenExpiresAt) {
+				return match(n.X)
+			}
+		}
+		return false
+	}
+}
+
+func (c *checker) isDecode(call *ast.CallExpr) bool {
+	return slices.Contains(catalogue.JSONDecodeFuncs, c.name(call))
+}
+
+// fromResponseBody reports whether a JSON decode reads an HTTP response's body:
+// json.NewDecoder(resp.Body).Decode(&t), or json.Unmarshal(b, &t) with b from
+// io.ReadAll(resp.Body). Such a body is a token endpoint's answer, with expires_in.
+func (c *checker) fromResponseBody(call *ast.CallExpr) bool {
+	var src ast.Expr
+	if c.name(call) == "encoding/json.Unmarshal" {
+		src = call.Args[0]
+	} else if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		src = sel.X
+	}
+	return c.readsBody(src, 0)
+}
+
+func (c *checker) readsBody(e ast.Expr, depth int) bool {
+	if e == nil || depth > 3 {
+		return false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		if sel, ok := c.info.Selections[e]; ok && sel.Kind() == types.FieldVal && e.Sel.Name == "Body" {
+			return catalogue.TypeName{Pkg: catalogue.NetHTTPPkg, Name: "Response"}.Is(c.typeOf(e.X))
+		}
+	case *ast.CallExpr:
+		return slices.ContainsFunc(e.Args, func(a ast.Expr) bool { return c.readsBody(a, depth+1) })
+	case *ast.Ident:
+		if v := c.defs.identVar(e); v != nil {
+			for _, val := range c.defs.values[v] {
+				if !val.decoded && c.readsBody(val.expr, depth+1) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// decode reports a token endpoint response decoded into a token whose expiry is never set.
+func (c *checker) decode(call *ast.CallExpr) {
+	if len(call.Args) == 0 {
+		return
+	}
+	target := call.Args[len(call.Args)-1]
+	t := c.typeOf(target)
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	var field, fix string
+	switch {
+	case catalogue.OAuth2Token.Is(t):
+		field, fix = "Expiry", "t.Expiry = time.Now().Add(time.Duration(t.ExpiresIn) * time.Second)"
+	case catalogue.MCPGoToken.Is(t):
+		field, fix = "ExpiresAt", "t.ExpiresAt = time.Now().Add(time.Duration(t.ExpiresIn) * time.Second)"
+	default:
+		return
+	}
+	if !c.fromResponseBody(call) {
+		return
+	}
+	if key, ok := path(c.info, target); ok && c.expiryWrites[key] {
+		return
+	}
+	c.report(call, noExpiry, "token endpoint response decoded into "+types.TypeString(t, (*types.Package).Name)+": the wire's expires_in fills ExpiresIn and "+field+" stays zero, so the token is taken as never expiring; set "+fix)
+}
+
+func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
+	t := c.typeOf(lit)
+	switch {
+	case catalogue.OAuth2Token.Is(t):
+		c.oauth2TokenLit(cur, lit)
+	case catalogue.MCPGoToken.Is(t):
+		keys := c.keys(lit)
+		at, hasAT := c.keyed(keys, catalogue.MCPGoTokenAccessToken)
+		if _, ok := c.keyed(keys, catalogue.MCPGoTokenExpiresAt); ok || !hasAT || !c.nonEmpty(at) || c.expirySetLater(cur) {
+			return
+		}
+		c.report(lit, noExpiry, "mcp-go transport.Token without ExpiresAt: IsExpired() reports false forever, so the stored token is sent after it expires and never refreshed; set ExpiresAt: time.Now().Add(time.Duration(expiresIn) * time.Second)")
+	case catalogue.GoSDKTokenInfo.Is(t):
+		keys := c.keys(lit)
+		exp, ok := c.keyed(keys, catalogue.GoSDKTokenInfoExpiration)
+		switch {
+		case ok && c.fromNow(exp):
+			c.report(exp, noExpiry, "auth.TokenInfo Expiration made from time.Now(): every token looks fresh, whatever its own exp; set Expiration from the token's exp claim (or the introspection response)")
+		case !ok && !c.expirySetLater(cur):
+			c.report(lit, noExpiry, "auth.TokenInfo without Expiration: RequireBearerToken rejects it, or with AllowMissingExpiration accepts the token forever; set Expiration from the token's exp claim")
+		}
+	default:
+		c.serverLit(cur, lit)
+	}
+}
+
+func (c *checker) oauth2TokenLit(cur inspector.Cursor, lit *ast.CompositeLit) {
+	keys := c.keys(lit)
+	if _, ok := c.keyed(keys, catalogue.OAuth2TokenExpiry); ok {
+		return
+	}
+	at, hasAT := c.keyed(keys, catalogue.OAuth2TokenAccessToken)
+	rt, hasRT := c.keyed(keys, catalogue.OAuth2TokenRefreshToken)
+	_, hasExpiresIn := c.keyed(keys, catalogue.OAuth2TokenExpiresIn)
+	hasAT = hasAT && c.nonEmpty(at)
+	hasRT = hasRT && c.nonEmpty(rt)
+	if !hasExpiresIn && !(hasAT && hasRT) || c.expirySetLater(cur) || c.staticArg(cur) {
+		return
+	}
+	if hasExpiresIn {
+		c.report(lit, noExpiry, "oauth2.Token with ExpiresIn but no Expiry: TokenSources read only Expiry, so the token is taken as never expiring; set Expiry: time.Now().Add(time.Duration(expiresIn) * time.Second)")
+		return
+	}
+	c.report(lit, noExpiry, "oauth2.Token with a RefreshToken but no Expiry: its zero Expiry makes Valid() true forever, so Config.TokenSource never refreshes and keeps sending the stale AccessToken; restore the stored Expiry, or leave AccessToken empty so the first use refreshes")
+}
+
+// staticArg reports whether the literal at cur is the argument of StaticTokenSource
+// (reported there as static-refreshable).
+func (c *checker) staticArg(cur inspector.Cursor) bool {
+	for p := cur.Parent(); p.Valid(); p = p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.UnaryExpr, *ast.ParenExpr:
+			continue
+		case *ast.CallExpr:
+			return c.name(n) == catalogue.StaticTokenSource
+		}
+		return false
+	}
+	return false
+}
+
+// expirySetLater reports whether the literal at cur is stored in a variable or field
+// whose expiry field is assigned somewhere in the package.
+func (c *checker) expirySetLater(cur inspector.Cursor) bool {
+	for {
+		parent := cur.Parent()
+		if !parent.Valid() {
+			return false
+		}
+		kind, i := cur.ParentEdge()
+		switch n := parent.Node().(type) {
+		case *ast.UnaryExpr, *ast.ParenExpr:
+			cur = parent
+			continue
+		case *ast.AssignStmt:
+			if kind == edge.AssignStmt_Rhs && len(n.Lhs) == len(n.Rhs) {
+				k, ok := path(c.info, n.Lhs[i])
+				return ok && c.expiryWrites[k]
+			}
+		case *ast.ValueSpec:
+			if kind == edge.ValueSpec_Values && len(n.Names) == len(n.Values) {
+				k, ok := path(c.info, n.Names[i])
+				return ok && c.expiryWrites[k]
+			}
+		}
+		return false
+	}
+}
+
+// fromNow reports whether e is computed from time.Now(): time.Now(), time.Now().Add(d), …
+func (c *checker) fromNow(e ast.Expr) bool {
+	for {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if c.name(call) == catalogue.TimeNow {
+			return true
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		e = sel.X
+	}
+}
+
+func (c *checker) assignStmt(cur inspector.Cursor, as *ast.AssignStmt) {
+	if len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	for i, lhs := range as.Lhs {
+		v := c.field(lhs)
+		if v == nil {
+			continue
+		}
+		if isField(v, catalogue.GoSDKTokenInfoExpiration) && c.fromNow(as.Rhs[i]) {
+			c.report(as.Rhs[i], noExpiry, "auth.TokenInfo Expiration made from time.Now(): every token looks fresh, whatever its own exp; set Expiration from the token's exp claim (or the introspection response)")
+			continue
+		}
+		c.serverField(cur, v, as.Rhs[i])
+	}
+}

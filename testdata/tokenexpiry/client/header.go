@@ -1,0 +1,122 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"net/http"
+
+	"golang.org/x/oauth2"
+)
+
+// --- unchecked: an AccessToken from long-lived state put into a header by hand ---
+
+type api struct {
+	tok    *oauth2.Token
+	ts     oauth2.TokenSource
+	tokens map[string]*oauth2.Token
+}
+
+var current *oauth2.Token
+
+func (a *api) stale(req *http.Request) {
+	req.Header.Set("Authorization", "Bearer "+a.tok.AccessToken) // want `the AccessToken of a token kept in field tok goes into an Authorization header with no Valid\(\) or Expiry check`
+}
+
+func global(req *http.Request) {
+	current.SetAuthHeader(req) // want `AccessToken of a token kept in package variable current`
+}
+
+func (a *api) perUser(req *http.Request, user string) {
+	tok := a.tokens[user]
+	auth := "Bearer " + tok.AccessToken
+	req.Header.Add("Authorization", auth) // want `AccessToken of a token kept in a map`
+}
+
+func (a *api) oneBranchOnly(req *http.Request, verbose bool) error {
+	if verbose {
+		if !a.tok.Valid() {
+			return errors.New("token expired")
+		}
+	}
+	req.Header.Set("Authorization", "Bearer "+a.tok.AccessToken) // want `AccessToken of a token kept in field tok`
+	return nil
+}
+
+// setBearer puts its argument into the header: the caller decides whether it is fresh.
+func setBearer(req *http.Request, t *oauth2.Token) {
+	req.Header.Set("Authorization", t.Type()+" "+t.AccessToken)
+}
+
+func (a *api) viaHelper(req *http.Request) {
+	setBearer(req, a.tok) // want `AccessToken of a token kept in field tok goes into an Authorization header \(in setBearer\)`
+}
+
+// --- unchecked: silent ---
+
+func (a *api) checkedFirst(req *http.Request) error {
+	if !a.tok.Valid() {
+		return errors.New("token expired")
+	}
+	req.Header.Set("Authorization", "Bearer "+a.tok.AccessToken)
+	return nil
+}
+
+func (a *api) refreshedIfInvalid(ctx context.Context, req *http.Request) error {
+	if a.tok == nil || !a.tok.Valid() {
+		t, err := a.ts.Token()
+		if err != nil {
+			return err
+		}
+		a.tok = t
+	}
+	a.tok.SetAuthHeader(req)
+	return nil
+}
+
+func (a *api) insideValidBranch(req *http.Request) {
+	if a.tok.Valid() {
+		req.Header.Set("Authorization", "Bearer "+a.tok.AccessToken)
+	}
+}
+
+func (a *api) fromSource(req *http.Request) error {
+	t, err := a.ts.Token()
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+t.AccessToken)
+	return nil
+}
+
+// ensure refreshes a.tok when it is about to expire.
+func (a *api) ensure() error {
+	if a.tok.Valid() {
+		return nil
+	}
+	t, err := a.ts.Token()
+	if err != nil {
+		return err
+	}
+	a.tok = t
+	return nil
+}
+
+func (a *api) ensuredByHelper(req *http.Request) error {
+	if err := a.ensure(); err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+a.tok.AccessToken)
+	return nil
+}
+
+func (a *api) helperAfterCheck(req *http.Request) {
+	if !a.tok.Valid() {
+		return
+	}
+	setBearer(req, a.tok)
+}
+
+func paramToken(req *http.Request, t *oauth2.Token) {
+	// A parameter: the caller's business (judged at the caller, as for setBearer).
+	req.Header.Set("X-Trace", t.AccessToken)
+}
