@@ -60,4 +60,3 @@ func checkedUse(ctx context.Context, store transport.TokenStore, req *http.Reque
 	req.Header.Set("Authorization", "Bearer "+tok.AccessToken)
 	return nil
 }
-
