@@ -11,6 +11,7 @@ import (
 	"github.com/oauthvet/oauthvet/analyzers/legacygrant"
 	"github.com/oauthvet/oauthvet/analyzers/oauthstate"
 	"github.com/oauthvet/oauthvet/analyzers/pkce"
+	"github.com/oauthvet/oauthvet/analyzers/tokenexpiry"
 )
 
 // Analyzers returns the config analyzer (named oauthvet, owner of -oauthvet.config)
@@ -23,5 +24,6 @@ func Analyzers() []*analysis.Analyzer {
 		pkce.Analyzer,
 		oauthstate.Analyzer,
 		legacygrant.Analyzer,
+		tokenexpiry.Analyzer,
 	}
 }
