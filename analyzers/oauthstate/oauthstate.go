@@ -134,8 +134,8 @@ func (c *checker) callback(ins *inspector.Inspector, n inspector.Cursor) {
 	if req == nil || !c.paramValue(call.Args[1], req, "code") {
 		return
 	}
-	if k := c.flow.CallOptions(call, 2); k&(authflow.Verifier|authflow.Unresolved) != 0 {
-		return // PKCE protects the exchange, or the options are not known
+	if k := c.flow.CallOptions(call, 2); k&(authflow.Verifier|authflow.Unresolved|authflow.OtherGrant) != 0 {
+		return // PKCE protects the exchange, the options are not known, or it is another grant
 	}
 	fn, _ := enclosingFunc(n)
 	readAfter := false

@@ -137,8 +137,8 @@ func (c *checker) call(call *ast.CallExpr) {
 func (c *checker) authCodeURL(call *ast.CallExpr) {
 	k := c.flow.CallOptions(call, 1)
 	switch {
-	case k&authflow.Unresolved != 0, k.HasS256Challenge(), k&(authflow.MethodPlain|authflow.MethodOther) != 0:
-		return // not followed; S256; or plain, reported at its SetAuthURLParam
+	case k&(authflow.Unresolved|authflow.OtherGrant) != 0, k.HasS256Challenge(), k&(authflow.MethodPlain|authflow.MethodOther) != 0:
+		return // not followed; not the code flow (legacygrant's business); S256; or plain, reported at its SetAuthURLParam
 	case k&authflow.ChallengeParam != 0:
 		c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msgNoMethod})
 	case k&authflow.Verifier != 0:
@@ -153,7 +153,7 @@ func (c *checker) authCodeURL(call *ast.CallExpr) {
 func (c *checker) exchange(call *ast.CallExpr) {
 	k := c.flow.CallOptions(call, 2)
 	switch {
-	case k&(authflow.Unresolved|authflow.Verifier) != 0:
+	case k&(authflow.Unresolved|authflow.Verifier|authflow.OtherGrant) != 0:
 	case k&authflow.S256Challenge != 0:
 		c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msgChallengeToExchange})
 	default:

@@ -24,11 +24,12 @@ const (
 	Verifier                        // oauth2.VerifierOption(v) or SetAuthURLParam("code_verifier", v)
 	OtherOption                     // an option that carries no PKCE
 	Unresolved                      // a value not followed: it may hold anything
+	OtherGrant                      // SetAuthURLParam("grant_type" or "response_type", …) for another flow than the code flow
 )
 
 func (k Kind) String() string {
 	var parts []string
-	for i, name := range []string{"S256Challenge", "ChallengeParam", "MethodS256", "MethodPlain", "MethodOther", "Verifier", "Other", "Unresolved"} {
+	for i, name := range []string{"S256Challenge", "ChallengeParam", "MethodS256", "MethodPlain", "MethodOther", "Verifier", "Other", "Unresolved", "OtherGrant"} {
 		if k&(1<<i) != 0 {
 			parts = append(parts, name)
 		}
@@ -294,6 +295,13 @@ func (f *Flow) paramKind(call *ast.CallExpr) Kind {
 		return ChallengeParam
 	case "code_verifier":
 		return Verifier
+	case "grant_type", "response_type":
+		// Exchange with grant_type token-exchange or jwt-bearer (go-sdk's oauthex does
+		// this), or AuthCodeURL with another response_type, is not the code flow.
+		if v, ok := f.ConstString(call.Args[1]); ok && (v == "authorization_code" || v == "code") {
+			return OtherOption
+		}
+		return OtherGrant
 	case "code_challenge_method":
 		switch m, ok := f.ConstString(call.Args[1]); {
 		case ok && m == "S256":

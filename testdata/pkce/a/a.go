@@ -288,3 +288,11 @@ func handBuiltSuffix(state, extra string) string {
 func tokenRequest(code, verifier string) url.Values {
 	return url.Values{"grant_type": {"authorization_code"}, "code": {code}, "code_verifier": {verifier}}
 }
+
+func implicitIsLegacygrants(state string) string {
+	return cfg.AuthCodeURL(state, oauth2.SetAuthURLParam("response_type", "token"))
+}
+
+func explicitCodeResponse(state string) string {
+	return cfg.AuthCodeURL(state, oauth2.SetAuthURLParam("response_type", "code")) // want `AuthCodeURL without PKCE`
+}

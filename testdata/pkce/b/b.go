@@ -39,3 +39,15 @@ func passedOn(ctx context.Context, code string, opts ...oauth2.AuthCodeOption) (
 func password(ctx context.Context) (*oauth2.Token, error) {
 	return cfg.PasswordCredentialsToken(ctx, "user", "pass") // legacygrant's business, not pkce's
 }
+
+func tokenExchange(ctx context.Context, subject string) (*oauth2.Token, error) {
+	return cfg.Exchange(ctx, "",
+		oauth2.SetAuthURLParam("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange"),
+		oauth2.SetAuthURLParam("subject_token", subject))
+}
+
+func jwtBearer(ctx context.Context, assertion string) (*oauth2.Token, error) {
+	opts := []oauth2.AuthCodeOption{oauth2.SetAuthURLParam("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer")}
+	opts = append(opts, oauth2.SetAuthURLParam("assertion", assertion))
+	return cfg.Exchange(ctx, "", opts...)
+}
