@@ -382,6 +382,9 @@ func (s *scanner) judge(e ast.Expr, req request) {
 
 func message(scope string, r *config.ScopeRule) string {
 	advice := "request only the scopes the task needs"
+	if r.Advice != "" {
+		advice = r.Advice
+	}
 	if n := len(r.Alternatives); n > 0 {
 		alts := strings.Join(r.Alternatives[:n-1], ", ")
 		if n > 1 {

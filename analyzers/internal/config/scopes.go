@@ -46,7 +46,8 @@ type ScopeRule struct {
 	Scope        string   `toml:"scope"`
 	Severity     string   `toml:"severity"` // see Severities
 	Grants       string   `toml:"grants"`
-	Alternatives []string `toml:"alternatives"`
+	Alternatives []string `toml:"alternatives"` // narrower scopes to request instead
+	Advice       string   `toml:"advice"`       // what to do where no narrower scope exists
 	Source       string   `toml:"source"`
 	// Flows limits the rule to "user" flows (a person consents: authorization code,
 	// device code, hand-built authorization URLs) or "service" flows (client
@@ -148,6 +149,9 @@ func mergeScopes(dst, src *ScopesSchema) {
 		}
 		if s.Alternatives != nil {
 			d.Alternatives = s.Alternatives
+		}
+		if s.Advice != "" {
+			d.Advice = s.Advice
 		}
 		if s.Source != "" {
 			d.Source = s.Source
