@@ -778,8 +778,11 @@ func (e *engine) call(cc *ssa.CallCommon, site *ssa.Call) labels {
 		e.store(root, path, l)
 		return 0
 	}
-	if recv != nil && callee != nil && strings.HasPrefix(obj.Name(), "Write") {
-		for _, tn := range catalogue.TextBuffers {
+	if slices.Contains(catalogue.Formatters, name) {
+		return e.argLabels(nil, args, true)
+	}
+	if recv != nil && obj != nil && mutator(obj.Name()) {
+		for _, tn := range append(catalogue.TextBuffers, catalogue.TextTypes...) {
 			if tn.Is(recv.Type()) {
 				var l labels
 				for _, a := range args {
@@ -1063,7 +1066,7 @@ func (e *engine) fieldStore(in *ssa.Store, fa *ssa.FieldAddr, l labels) {
 		e.flowTo(site{in.Pos(), in.Pos()}, l, "tokeninurl", "URL", "url.URL.RawQuery", "")
 	}
 	if name == "Header" && (catalogue.TypeName{Pkg: "net/http", Name: "Request"}).Is(st) &&
-		l&incoming != 0 && l&e.c.whole != 0 && e.labels(fa.X)&incoming == 0 && !e.namesAuth[e.cur] && in.Pos().IsValid() {
+		l&incoming != 0 && l&e.c.whole != 0 && e.val[fa.X]&incoming == 0 && !e.namesAuth[e.cur] && in.Pos().IsValid() {
 		key := findKey{in.Pos(), "tokenpassthrough"}
 		if _, dup := e.findings[key]; !dup {
 			e.findings[key] = Flow{Check: "tokenpassthrough", Pos: in.Pos(), End: in.Pos(),
@@ -1160,4 +1163,10 @@ func isError(t types.Type) bool {
 func isStruct(t types.Type) bool {
 	_, ok := t.Underlying().(*types.Struct)
 	return ok
+}
+
+// mutator reports whether a method of a text type adds its arguments to its receiver:
+// strings.Builder.WriteString, url.Values.Set.
+func mutator(name string) bool {
+	return strings.HasPrefix(name, "Write") || name == "Set" || name == "Add"
 }

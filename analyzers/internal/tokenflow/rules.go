@@ -58,8 +58,8 @@ type compiled struct {
 	funcs      map[string][]*funcSource
 	sinks      map[string][]*sink
 	sanitizers map[string]bool
-	srcPkgs    map[string]bool // packages that declare a source
-	sinkPkgs   map[string]bool // packages that declare a sink
+	srcPkgs    map[string]bool  // packages that declare a source
+	sinkPkgs   map[string]bool  // packages that declare a sink
 	authKeys   *config.FlowFunc // the Header.Get source, for header index expressions
 }
 

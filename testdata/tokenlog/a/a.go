@@ -30,12 +30,12 @@ func exchange(ctx context.Context, cfg *oauth2.Config, code string) {
 		log.Printf("exchange failed: %v", err)
 		return
 	}
-	log.Printf("token: %+v", tok)                         // want `OAuth token reaches a log \(log.Printf\)`
-	log.Println("access", tok.AccessToken)                // want `OAuth token reaches a log \(log.Println\)`
+	log.Printf("token: %+v", tok)                            // want `OAuth token reaches a log \(log.Printf\)`
+	log.Println("access", tok.AccessToken)                   // want `OAuth token reaches a log \(log.Println\)`
 	log.Printf("expires %s type %s", tok.Expiry, tok.Type()) // metadata
-	log.Println("valid", tok.Valid(), tok.TokenType)       // metadata
-	slog.Info("refreshed", "refresh", tok.RefreshToken)    // want `OAuth token reaches a log \(slog.Info\)`
-	slog.Info("refreshed", "expiry", tok.Expiry)           // metadata
+	log.Println("valid", tok.Valid(), tok.TokenType)         // metadata
+	slog.Info("refreshed", "refresh", tok.RefreshToken)      // want `OAuth token reaches a log \(slog.Info\)`
+	slog.Info("refreshed", "expiry", tok.Expiry)             // metadata
 	slog.Info("attr", slog.String("token", tok.AccessToken)) // want `OAuth token`
 	slog.With("token", tok.AccessToken).Info("x")            // want `OAuth token reaches a log \(slog.With\)`
 	slog.Default().Info("len", "n", len(tok.AccessToken))    // len is a sanitizer
@@ -44,11 +44,11 @@ func exchange(ctx context.Context, cfg *oauth2.Config, code string) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s", tok.AccessToken) // a buffer is no log
 	sum := sha256.Sum256([]byte(tok.AccessToken))
-	log.Printf("token hash %x", sum)                     // hashed
-	log.Printf("token %s…", tok.AccessToken[:6])         // short prefix
+	log.Printf("token hash %x", sum)                                  // hashed
+	log.Printf("token %s…", tok.AccessToken[:6])                      // short prefix
 	log.Printf("token …%s", tok.AccessToken[len(tok.AccessToken)-4:]) // short suffix
-	log.Printf("id token %v", tok.Extra("id_token"))     // want `ID token reaches a log`
-	log.Printf("expires_in %v", tok.Extra("expires_in")) // not a secret
+	log.Printf("id token %v", tok.Extra("id_token"))                  // want `ID token reaches a log`
+	log.Printf("expires_in %v", tok.Extra("expires_in"))              // not a secret
 	auth := "Bearer " + tok.AccessToken
 	err = fmt.Errorf("call failed with %s", auth)
 	log.Println(err)                             // want `OAuth token reaches a log \(log.Println\)`
@@ -66,8 +66,8 @@ func exchange(ctx context.Context, cfg *oauth2.Config, code string) {
 	ctx = context.WithValue(ctx, ctxKey{}, tok.AccessToken)
 	log.Println("from context", ctx.Value(ctxKey{})) // want `OAuth token reaches a log`
 	s := session{User: "ann", Token: tok.AccessToken}
-	log.Printf("user %s", s.User)   // another field
-	log.Printf("session %+v", s)    // want `OAuth token reaches a log`
+	log.Printf("user %s", s.User) // another field
+	log.Printf("session %+v", s)  // want `OAuth token reaches a log`
 	parts := strings.Fields(auth)
 	log.Println("scheme", len(parts)) // a count
 	log.Println("cred", parts[1])     // want `OAuth token reaches a log`
@@ -94,11 +94,11 @@ func handler(w http.ResponseWriter, r *http.Request) {
 	log.Printf("%s %s from %s", r.Method, r.URL.Path, r.RemoteAddr)
 	log.Printf("ua=%s", r.Header.Get("User-Agent"))
 	dump, _ := httputil.DumpRequest(r, false)
-	log.Printf("%s", dump)    // want `request dump \(with its Authorization header\) reaches a log`
+	log.Printf("%s", dump)   // want `request dump \(with its Authorization header\) reaches a log`
 	log.Printf("req %+v", r) // want `request \(with its Authorization header\) reaches a log`
 	h := r.Header.Clone()
 	h.Del("Authorization")
-	log.Printf("headers %v", h) // Authorization deleted
+	log.Printf("headers %v", h)                                     // Authorization deleted
 	fmt.Fprintf(w, "your token: %s", r.Header.Get("Authorization")) // back to the client that sent it
 }
 

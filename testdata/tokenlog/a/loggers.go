@@ -15,14 +15,14 @@ func loggers(tok *oauth2.Token, zl *zap.Logger, zr zerolog.Logger, lg logr.Logge
 	zl.Info("token", zap.Time("expiry", tok.Expiry))           // metadata
 	zl.With(zap.String("refresh", tok.RefreshToken)).Info("x") // want `OAuth token reaches a log \(\(\*zap.Logger\).With\)`
 	sugar := zl.Sugar()
-	sugar.Infow("token", "value", tok.AccessToken) // want `OAuth token reaches a log \(\(\*zap.SugaredLogger\).Infow\)`
-	sugar.Infof("type %s", tok.TokenType)          // metadata
+	sugar.Infow("token", "value", tok.AccessToken)           // want `OAuth token reaches a log \(\(\*zap.SugaredLogger\).Infow\)`
+	sugar.Infof("type %s", tok.TokenType)                    // metadata
 	zr.Info().Str("token", tok.AccessToken).Msg("refreshed") // want `OAuth token reaches a log \(\(\*zerolog.Event\).Str\)`
 	zr.Info().Time("expiry", tok.Expiry).Msg("refreshed")    // metadata
-	logrus.WithField("token", tok.AccessToken).Info("x")      // want `OAuth token reaches a log \(logrus.WithField\)`
-	logrus.WithField("expiry", tok.Expiry).Info("x")          // metadata
-	lg.Info("refreshed", "token", tok.RefreshToken) // want `OAuth token reaches a log \(\(logr.Logger\).Info\)`
-	lg.Info("refreshed", "valid", tok.Valid())      // metadata
-	t.Logf("token %s", tok.AccessToken)             // want `OAuth token written to the test log`
-	t.Logf("token type %s", tok.Type())             // metadata
+	logrus.WithField("token", tok.AccessToken).Info("x")     // want `OAuth token reaches a log \(logrus.WithField\)`
+	logrus.WithField("expiry", tok.Expiry).Info("x")         // metadata
+	lg.Info("refreshed", "token", tok.RefreshToken)          // want `OAuth token reaches a log \(\(logr.Logger\).Info\)`
+	lg.Info("refreshed", "valid", tok.Valid())               // metadata
+	t.Logf("token %s", tok.AccessToken)                      // want `OAuth token written to the test log`
+	t.Logf("token type %s", tok.Type())                      // metadata
 }

@@ -1,0 +1,14 @@
+package tokeninurl_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/oauthvet/oauthvet/analyzers/tokeninurl"
+	"github.com/oauthvet/oauthvet/analyzers/internal/fixtures"
+)
+
+func TestTokenInURL(t *testing.T) {
+	analysistest.Run(t, fixtures.Dir(t), tokeninurl.Analyzer, "./tokeninurl/...")
+}
