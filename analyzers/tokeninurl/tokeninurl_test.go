@@ -5,8 +5,8 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/oauthvet/oauthvet/analyzers/tokeninurl"
 	"github.com/oauthvet/oauthvet/analyzers/internal/fixtures"
+	"github.com/oauthvet/oauthvet/analyzers/tokeninurl"
 )
 
 func TestTokenInURL(t *testing.T) {

@@ -5,8 +5,8 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/oauthvet/oauthvet/analyzers/tokenpassthrough"
 	"github.com/oauthvet/oauthvet/analyzers/internal/fixtures"
+	"github.com/oauthvet/oauthvet/analyzers/tokenpassthrough"
 )
 
 func TestTokenPassthrough(t *testing.T) {
