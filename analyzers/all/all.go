@@ -12,6 +12,9 @@ import (
 	"github.com/oauthvet/oauthvet/analyzers/oauthstate"
 	"github.com/oauthvet/oauthvet/analyzers/pkce"
 	"github.com/oauthvet/oauthvet/analyzers/tokenexpiry"
+	"github.com/oauthvet/oauthvet/analyzers/tokeninurl"
+	"github.com/oauthvet/oauthvet/analyzers/tokenlog"
+	"github.com/oauthvet/oauthvet/analyzers/tokenpassthrough"
 )
 
 // Analyzers returns the config analyzer (named oauthvet, owner of -oauthvet.config)
@@ -25,5 +28,8 @@ func Analyzers() []*analysis.Analyzer {
 		oauthstate.Analyzer,
 		legacygrant.Analyzer,
 		tokenexpiry.Analyzer,
+		tokenlog.Analyzer,
+		tokenpassthrough.Analyzer,
+		tokeninurl.Analyzer,
 	}
 }
