@@ -183,9 +183,9 @@ func path(info *types.Info, e ast.Expr) (string, bool) {
 // from the function's entry to the node at cur. Checks inside function literals, go and
 // defer statements, and the branches of earlier statements do not count.
 func dominated(cur inspector.Cursor, isCheck func(ast.Node) bool) bool {
-	for ; cur.Valid(); cur = cur.Parent() {
-		parent := cur.Parent()
-		if !parent.Valid() {
+	for ; ; cur, _ = up(cur) {
+		parent, ok := up(cur)
+		if !ok {
 			return false
 		}
 		kind, idx := cur.ParentEdge()
@@ -267,7 +267,6 @@ func dominated(cur inspector.Cursor, isCheck func(ast.Node) bool) bool {
 			}
 		}
 	}
-	return false
 }
 
 // evaluatedCheck reports whether a check is evaluated whenever n is: n's branches,
@@ -311,4 +310,15 @@ func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
 		return c, true
 	}
 	return inspector.Cursor{}, false
+}
+
+// up returns the parent of the node at c, or false when c is a file or the root.
+func up(c inspector.Cursor) (inspector.Cursor, bool) {
+	if n := c.Node(); n == nil {
+		return c, false
+	} else if _, ok := n.(*ast.File); ok {
+		return c, false
+	}
+	p := c.Parent()
+	return p, p.Node() != nil
 }

@@ -144,7 +144,7 @@ var members = func() map[string]config.Member {
 	for _, name := range []string{
 		catalogue.OAuth2TokenAccessToken, catalogue.OAuth2TokenRefreshToken, catalogue.OAuth2TokenExpiry,
 		catalogue.OAuth2TokenExpiresIn, catalogue.MCPGoTokenAccessToken, catalogue.MCPGoTokenExpiresAt,
-		catalogue.GoSDKTokenInfoExpiration, catalogue.GoSDKAllowMissingExpiration, catalogue.GoSDKNewTokenSource,
+		catalogue.MCPGoTokenExpiresIn, catalogue.GoSDKTokenInfoExpiration, catalogue.GoSDKAllowMissingExpiration, catalogue.GoSDKNewTokenSource,
 		catalogue.OIDCSkipExpiryCheck, catalogue.OIDCSkipIssuerCheck, catalogue.OIDCSkipClientIDCheck,
 		catalogue.OIDCInsecureSkipSignatureCheck, catalogue.OIDCIDTokenExpiry, catalogue.OIDCIDTokenIssuer,
 		catalogue.OIDCIDTokenAudience, catalogue.JWTv4SkipClaimsValidation, catalogue.JWTv5RegisteredClaimsExp,
@@ -390,7 +390,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 		return
 	case c.isDecode(call):
-		c.decode(call)
+		c.decode(cur, call)
 	}
 	if tok, ok := c.headerToken(call); ok {
 		c.headerUse(cur, call, tok, "")
@@ -500,7 +500,10 @@ func (c *checker) kept(cur inspector.Cursor, depth int) bool {
 	if depth > 3 {
 		return false
 	}
-	parent := cur.Parent()
+	parent, ok := up(cur)
+	if !ok {
+		return false
+	}
 	kind, idx := cur.ParentEdge()
 	switch p := parent.Node().(type) {
 	case *ast.ParenExpr:
@@ -751,7 +754,7 @@ func (c *checker) readsBody(e ast.Expr, depth int) bool {
 }
 
 // decode reports a token endpoint response decoded into a token whose expiry is never set.
-func (c *checker) decode(call *ast.CallExpr) {
+func (c *checker) decode(cur inspector.Cursor, call *ast.CallExpr) {
 	if len(call.Args) == 0 {
 		return
 	}
@@ -772,10 +775,29 @@ func (c *checker) decode(call *ast.CallExpr) {
 	if !c.fromResponseBody(call) {
 		return
 	}
-	if key, ok := path(c.info, target); ok && c.expiryWrites[key] {
-		return
+	// Silent when the expiry is set afterwards, or ExpiresIn is read to build another token.
+	if key, ok := path(c.info, target); ok {
+		if c.expiryWrites[key] || c.readsExpiresIn(cur, key) {
+			return
+		}
 	}
 	c.report(call, noExpiry, "token endpoint response decoded into "+types.TypeString(t, (*types.Package).Name)+": the wire's expires_in fills ExpiresIn and "+field+" stays zero, so the token is taken as never expiring; set "+fix)
+}
+
+// readsExpiresIn reports whether the function around cur reads ExpiresIn of the token at key.
+func (c *checker) readsExpiresIn(cur inspector.Cursor, key string) bool {
+	fn, ok := enclosingFunc(cur)
+	if !ok {
+		return false
+	}
+	return c.any([]ast.Node{fn.Node()}, func(n ast.Node) bool {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok || !(isField(c.field(sel), catalogue.OAuth2TokenExpiresIn) || isField(c.field(sel), catalogue.MCPGoTokenExpiresIn)) {
+			return false
+		}
+		k, ok := path(c.info, sel.X)
+		return ok && k == key
+	})
 }
 
 func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
@@ -827,7 +849,7 @@ func (c *checker) oauth2TokenLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 // staticArg reports whether the literal at cur is the argument of StaticTokenSource
 // (reported there as static-refreshable).
 func (c *checker) staticArg(cur inspector.Cursor) bool {
-	for p := cur.Parent(); p.Valid(); p = p.Parent() {
+	for p, ok := up(cur); ok; p, ok = up(p) {
 		switch n := p.Node().(type) {
 		case *ast.UnaryExpr, *ast.ParenExpr:
 			continue
@@ -843,8 +865,8 @@ func (c *checker) staticArg(cur inspector.Cursor) bool {
 // whose expiry field is assigned somewhere in the package.
 func (c *checker) expirySetLater(cur inspector.Cursor) bool {
 	for {
-		parent := cur.Parent()
-		if !parent.Valid() {
+		parent, ok := up(cur)
+		if !ok {
 			return false
 		}
 		kind, i := cur.ParentEdge()

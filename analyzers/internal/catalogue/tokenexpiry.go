@@ -69,6 +69,7 @@ var MCPGoToken = TypeName{MCPGoTransportPkg, "Token"}
 const (
 	MCPGoTokenAccessToken = "github.com/mark3labs/mcp-go/client/transport.Token.AccessToken"
 	MCPGoTokenExpiresAt   = "github.com/mark3labs/mcp-go/client/transport.Token.ExpiresAt"
+	MCPGoTokenExpiresIn   = "github.com/mark3labs/mcp-go/client/transport.Token.ExpiresIn"
 	MCPGoTokenIsExpired   = "(*github.com/mark3labs/mcp-go/client/transport.Token).IsExpired"
 )
 

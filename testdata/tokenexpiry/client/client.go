@@ -183,3 +183,17 @@ func decodeAndSetExpiry(resp *http.Response) (*oauth2.Token, error) {
 	}
 	return &t, nil
 }
+
+// convertResponse decodes the response and builds a token whose Expiry comes from
+// ExpiresIn, as x/oauth2's jira package does.
+func convertResponse(resp *http.Response) (*oauth2.Token, error) {
+	var raw oauth2.Token
+	if err := json.NewDecoder(resp.Body).Decode(&raw); err != nil {
+		return nil, err
+	}
+	tok := &oauth2.Token{AccessToken: raw.AccessToken, TokenType: raw.TokenType}
+	if secs := raw.ExpiresIn; secs > 0 {
+		tok.Expiry = time.Now().Add(time.Duration(secs) * time.Second)
+	}
+	return tok, nil
+}

@@ -2,6 +2,7 @@ package server
 
 import (
 	"errors"
+	"fmt"
 
 	jose "github.com/go-jose/go-jose/v4"
 	josejwt "github.com/go-jose/go-jose/v4/jwt"
@@ -116,4 +117,14 @@ func jwxValidateLater(b []byte, key any) (jwxjwt.Token, error) {
 		return nil, err
 	}
 	return tok, jwxjwt.Validate(tok, jwxjwt.WithIssuer("https://issuer.example.com"))
+}
+
+// showToken only prints the claims, as a debugging tool does: it decides no access.
+func showToken(raw string) error {
+	tok, _, err := jwt.NewParser().ParseUnverified(raw, jwt.MapClaims{})
+	if err != nil {
+		return err
+	}
+	fmt.Println(tok.Header, tok.Claims)
+	return nil
 }
