@@ -45,12 +45,7 @@ func (i *varInfo) fixed() bool {
 func (f *Flow) varInfo(v *types.Var) *varInfo {
 	if isPackageLevel(v) {
 		if f.pkgVars == nil {
-			f.pkgVars = map[*types.Var]*varInfo{}
-			for c := range f.ins.Root().Preorder((*ast.Ident)(nil)) {
-				if pv, ok := f.identVar(c); ok && isPackageLevel(pv) {
-					f.record(c, pv, f.pkgVars)
-				}
-			}
+			f.scanPackageVars()
 		}
 		if info := f.pkgVars[v]; info != nil {
 			return info
@@ -77,6 +72,52 @@ func (f *Flow) varInfo(v *types.Var) *varInfo {
 	}
 	f.locals[v] = info
 	return info
+}
+
+// scanPackageVars records the definitions and address-taking of every package-level
+// variable. It visits only the statements that can set a variable, not every identifier:
+// it runs on every package, dependencies included, for the FixedVarFact.
+func (f *Flow) scanPackageVars() {
+	f.pkgVars = map[*types.Var]*varInfo{}
+	visit := func(c inspector.Cursor) {
+		if _, ok := c.Node().(*ast.Ident); !ok {
+			if _, ok := c.Node().(*ast.IndexExpr); !ok {
+				return
+			}
+			c = c.ChildAt(edge.IndexExpr_X, -1) // v[k] = x
+			if _, ok := c.Node().(*ast.Ident); !ok {
+				return
+			}
+		}
+		if v, ok := f.identVar(c); ok && isPackageLevel(v) {
+			f.record(c, v, f.pkgVars)
+		}
+	}
+	for c := range f.ins.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.AssignStmt:
+			for i := range n.Lhs {
+				visit(c.ChildAt(edge.AssignStmt_Lhs, i))
+			}
+		case *ast.ValueSpec:
+			for i := range n.Names {
+				visit(c.ChildAt(edge.ValueSpec_Names, i))
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				visit(c.ChildAt(edge.UnaryExpr_X, -1))
+			}
+		case *ast.IncDecStmt:
+			visit(c.ChildAt(edge.IncDecStmt_X, -1))
+		case *ast.RangeStmt:
+			if n.Key != nil {
+				visit(c.ChildAt(edge.RangeStmt_Key, -1))
+			}
+			if n.Value != nil {
+				visit(c.ChildAt(edge.RangeStmt_Value, -1))
+			}
+		}
+	}
 }
 
 // identVar returns the variable an identifier defines or uses.
