@@ -1,0 +1,36 @@
+package a
+
+import (
+	"context"
+
+	"github.com/modelcontextprotocol/go-sdk/oauthex"
+	"golang.org/x/oauth2"
+	"golang.org/x/oauth2/endpoints"
+	"golang.org/x/oauth2/github"
+	"golang.org/x/oauth2/google"
+)
+
+func oneDrive(tenant string) *oauth2.Config {
+	return &oauth2.Config{
+		Endpoint: endpoints.AzureAD(tenant),
+		Scopes:   []string{"Files.ReadWrite.All"}, // want `scope "Files.ReadWrite.All" grants reading, changing and deleting every file the user can access`
+	}
+}
+
+func sharingSettings(ctx context.Context, key []byte) (*google.Credentials, error) {
+	return google.CredentialsFromJSONWithParams(ctx, key, google.CredentialsParams{
+		Scopes: []string{"https://www.googleapis.com/auth/gmail.settings.sharing"}, // want `scope "https://www.googleapis.com/auth/gmail.settings.sharing" grants control of forwarding rules and aliases`
+	})
+}
+
+// A finding accepted in place, with a reason.
+func mirror() *oauth2.Config {
+	return &oauth2.Config{Endpoint: github.Endpoint, Scopes: []string{"repo"}} //oauthvet:ignore broadscope -- the mirror tool copies private repositories
+}
+
+// Narrow scopes at other request sites stay silent.
+func narrowElsewhere(tenant string) {
+	_ = &oauth2.Config{Endpoint: endpoints.AzureAD(tenant), Scopes: []string{"Sites.Selected", "Files.ReadWrite.AppFolder", "User.Read"}}
+	_ = &oauthex.TokenExchangeRequest{Scope: []string{"mcp:tools"}}
+	_ = &oauthex.ClientRegistrationMetadata{Scope: "openid profile email"}
+}
