@@ -76,7 +76,13 @@ func (p *policy) match(scope string, req request) *config.ScopeRule {
 	var best *config.ScopeRule
 	consider := func(r *config.ScopeRule, namedByScope bool) {
 		switch {
-		case r.Provider == config.GenericProvider, r.Provider == req.provider, namedByScope:
+		case r.Provider == config.GenericProvider:
+			// A bare url.Values "scope" parameter may belong to any REST API
+			// (GitLab's ?scope=all lists issues): wildcards need an OAuth request.
+			if req.flow == "" {
+				return
+			}
+		case r.Provider == req.provider, namedByScope:
 		case req.provider == "" && r.IsUnambiguous():
 		default:
 			return

@@ -140,6 +140,11 @@ func handBuilt() string {
 	return "https://example.com/authorize?" + q.Encode()
 }
 
+// Not an OAuth request: GitLab's issues API takes scope=all.
+func gitlabIssues() string {
+	return "https://gitlab.example.com/api/v4/issues?" + url.Values{"scope": {"all"}, "state": {"opened"}}.Encode()
+}
+
 func joined() url.Values {
 	list := []string{"read:org", "admin:org"} // want `scope "admin:org" grants full management`
 	v := url.Values{}
