@@ -503,8 +503,14 @@ func (s *scanner) index() {
 			}
 		}
 	}
-	for n := range ins.PreorderSeq((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil)) {
+	for n := range ins.PreorderSeq((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil), (*ast.RangeStmt)(nil)) {
 		switch n := n.(type) {
+		case *ast.RangeStmt:
+			// for _, v := range list: v holds the elements of a list of strings, whose
+			// values are the list's values.
+			if n.Value != nil && isStringList(info.TypeOf(n.X)) {
+				assign(n.Value, n.X)
+			}
 		case *ast.AssignStmt:
 			if len(n.Lhs) == len(n.Rhs) && (n.Tok == token.ASSIGN || n.Tok == token.DEFINE) {
 				for i := range n.Lhs {
@@ -538,6 +544,24 @@ func (s *scanner) index() {
 			}
 		}
 	}
+}
+
+// isStringList reports whether t is a slice or array of strings.
+func isStringList(t types.Type) bool {
+	var elem types.Type
+	switch u := types.Unalias(t).(type) {
+	case nil:
+		return false
+	default:
+		switch l := u.Underlying().(type) {
+		case *types.Slice:
+			elem = l.Elem()
+		case *types.Array:
+			elem = l.Elem()
+		}
+	}
+	b, ok := types.Unalias(elem).(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }
 
 // hostProvider returns the provider whose endpoint host the URL has, or "".

@@ -23,6 +23,20 @@ func sharingSettings(ctx context.Context, key []byte) (*google.Credentials, erro
 	})
 }
 
+// Scopes added in a loop over a constant list.
+var extraScopes = [...]string{"read:user", "admin:public_key"} // want `scope "admin:public_key" grants adding and deleting the user's SSH keys`
+
+func withExtras() *oauth2.Config {
+	cfg := &oauth2.Config{Endpoint: github.Endpoint}
+	for _, sc := range extraScopes {
+		cfg.Scopes = append(cfg.Scopes, sc)
+	}
+	for i := range extraScopes { // the index is not a scope
+		_ = i
+	}
+	return cfg
+}
+
 // A finding accepted in place, with a reason.
 func mirror() *oauth2.Config {
 	return &oauth2.Config{Endpoint: github.Endpoint, Scopes: []string{"repo"}} //oauthvet:ignore broadscope -- the mirror tool copies private repositories
