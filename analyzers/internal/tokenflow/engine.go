@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/oauthvet/oauthvet/analyzers/internal/catalogue"
+	"github.com/oauthvet/oauthvet/analyzers/internal/check"
 )
 
 // maxRounds bounds the fixed-point iteration over a package.
@@ -100,10 +101,15 @@ func (e *engine) solve() {
 }
 
 func (e *engine) initParams(fn *ssa.Function) {
-	transport := isRoundTrip(fn)
+	server := servesRequest(fn)
+	recvs := 0
+	if fn.Signature.Recv() != nil {
+		recvs = 1
+	}
 	for i, p := range fn.Params {
 		l := paramBit(i)
-		if ts := e.c.typeSourceOf(p.Type()); ts != nil && ts.incoming && !transport {
+		if ts := e.c.typeSourceOf(p.Type()); ts != nil && ts.incoming && i >= recvs &&
+			(server || !(catalogue.TypeName{Pkg: "net/http", Name: "Request"}).Is(p.Type())) {
 			l |= incoming
 		}
 		e.val[p] |= l
@@ -122,13 +128,20 @@ func (e *engine) initParams(fn *ssa.Function) {
 	}
 }
 
-// isRoundTrip reports whether fn is a client transport's RoundTrip: its request is
-// outgoing, not the caller's.
-func isRoundTrip(fn *ssa.Function) bool {
-	if fn.Name() != catalogue.RoundTrip || fn.Signature.Recv() == nil {
-		return false
+// servesRequest reports whether fn serves an HTTP request, so that its *http.Request is the
+// caller's: it takes an http.ResponseWriter (a handler or middleware), or it has the shape
+// func(context.Context, *http.Request) context.Context of mcp-go's HTTPContextFunc.
+// A client transport's RoundTrip(*http.Request) does not: its request is outgoing.
+func servesRequest(fn *ssa.Function) bool {
+	sig := fn.Signature
+	for i := range sig.Params().Len() {
+		if (catalogue.TypeName{Pkg: "net/http", Name: "ResponseWriter"}).Is(sig.Params().At(i).Type()) {
+			return true
+		}
 	}
-	return true
+	isCtx := func(t types.Type) bool { return (catalogue.TypeName{Pkg: "context", Name: "Context"}).Is(t) }
+	return sig.Params().Len() == 2 && sig.Results().Len() == 1 && isCtx(sig.Params().At(0).Type()) &&
+		(catalogue.TypeName{Pkg: "net/http", Name: "Request"}).Is(sig.Params().At(1).Type()) && isCtx(sig.Results().At(0).Type())
 }
 
 func (e *engine) setVal(v ssa.Value, l labels) {
@@ -731,16 +744,17 @@ func (e *engine) call(cc *ssa.CallCommon, site *ssa.Call) labels {
 				}
 			}
 			if s.result < n {
-				res[s.result] |= s.kind | e.labels(recv)&incoming
+				res[s.result] |= s.kind | e.labels(recv)&(incoming|paramMask)
 				matched = true
 			}
 		}
-		if matched || recv != nil && e.c.typeSourceOf(recv.Type()) != nil {
-			if site != nil && n > 1 {
-				e.setResults(site, res)
-			}
-			return res[0]
+		// A source function is modelled by its entries alone: Header.Get("Accept") is
+		// no credential, whatever the function does inside.
+		if site != nil && n > 1 {
+			e.setResults(site, res)
 		}
+		_ = matched
+		return res[0]
 	}
 
 	switch name {
@@ -818,7 +832,13 @@ func (e *engine) call(cc *ssa.CallCommon, site *ssa.Call) labels {
 			res[i] = r &^ paramMask &^ e.c.whole
 			for j := range all {
 				if r&paramBit(j) != 0 {
-					res[i] |= e.labels(all[j])
+					pl := e.labels(all[j])
+					if r&kindMask != 0 {
+						// The callee reads a credential from this argument (a request):
+						// only whether it is the caller's request carries over.
+						pl &= incoming | paramMask
+					}
+					res[i] |= pl
 				}
 			}
 		}
@@ -1015,6 +1035,10 @@ func (e *engine) flowTo(at site, l labels, check, kind, via, helper string) {
 	switch check {
 	case "tokenlog":
 		ok = l&kindMask != 0
+		if ok && e.inTestCode(at.pos) {
+			// Tests build requests and headers with fake credentials: report only tokens.
+			ok = l&e.c.strong != 0
+		}
 	case "tokenpassthrough":
 		ok = l&incoming != 0 && nonWhole != 0
 	case "tokeninurl":
@@ -1169,4 +1193,10 @@ func isStruct(t types.Type) bool {
 // strings.Builder.WriteString, url.Values.Set.
 func mutator(name string) bool {
 	return strings.HasPrefix(name, "Write") || name == "Set" || name == "Add"
+}
+
+// inTestCode reports whether pos is in a _test.go file or a package that exists for tests.
+func (e *engine) inTestCode(pos token.Pos) bool {
+	f := e.pass.Fset.File(pos)
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go") || check.IsTestPackagePath(e.pass.Pkg.Path())
 }

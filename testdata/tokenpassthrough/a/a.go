@@ -81,11 +81,16 @@ func assignStripped(w http.ResponseWriter, r *http.Request) {
 	up.Header = h
 }
 
-func staticSource(ctx context.Context, r *http.Request, cfg *oauth2.Config) *http.Client {
+var upstream struct {
+	cfg    *oauth2.Config
+	client *http.Client
+	ts     oauth2.TokenSource
+}
+
+func staticSource(w http.ResponseWriter, r *http.Request) {
 	bearer := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
-	ts := oauth2.StaticTokenSource(&oauth2.Token{AccessToken: bearer}) // want `caller's bearer token is sent on to another service \(oauth2.StaticTokenSource\)`
-	_ = ts
-	return cfg.Client(ctx, &oauth2.Token{AccessToken: bearer}) // want `caller's bearer token is sent on to another service \(\(\*oauth2.Config\).Client\)`
+	upstream.ts = oauth2.StaticTokenSource(&oauth2.Token{AccessToken: bearer})             // want `caller's bearer token is sent on to another service \(oauth2.StaticTokenSource\)`
+	upstream.client = upstream.cfg.Client(r.Context(), &oauth2.Token{AccessToken: bearer}) // want `caller's bearer token is sent on to another service \(\(\*oauth2.Config\).Client\)`
 }
 
 type server struct {
@@ -94,7 +99,7 @@ type server struct {
 }
 
 // ownToken uses the server's own token for the user, not the caller's.
-func (s *server) ownToken(ctx context.Context, r *http.Request) error {
+func (s *server) ownToken(ctx context.Context, w http.ResponseWriter, r *http.Request) error {
 	tok, err := s.cfg.TokenSource(ctx, s.stored).Token()
 	if err != nil {
 		return err
@@ -121,8 +126,12 @@ func mcpGoTool(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResul
 	return mcp.NewToolResultText("ok"), nil
 }
 
-func mcpGoProxy(r *http.Request) transport.StreamableHTTPCOption {
-	return transport.WithHTTPHeaders(map[string]string{"Authorization": r.Header.Get("Authorization")}) // want `caller's bearer token is sent on to another service \(transport.WithHTTPHeaders\)`
+var proxyOptions []transport.StreamableHTTPCOption
+
+// mcpGoProxy is an mcp-go HTTPContextFunc that sets up a connection to another MCP server.
+func mcpGoProxy(ctx context.Context, r *http.Request) context.Context {
+	proxyOptions = append(proxyOptions, transport.WithHTTPHeaders(map[string]string{"Authorization": r.Header.Get("Authorization")})) // want `caller's bearer token is sent on to another service \(transport.WithHTTPHeaders\)`
+	return ctx
 }
 
 func mcpGoOwn() transport.StreamableHTTPCOption {
