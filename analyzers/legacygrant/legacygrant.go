@@ -51,6 +51,9 @@ func run(pass *check.Pass) error {
 		for n := range cur.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
 			switch n := n.Node().(type) {
 			case *ast.CallExpr:
+				if fn := catalogue.Callee(pass.TypesInfo, n); fn == nil || !authflow.ArgsFit(n, fn) {
+					continue
+				}
 				switch catalogue.FullName(pass.TypesInfo, n) {
 				case catalogue.PasswordCredentialsToken:
 					pass.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Message: msgPassword})

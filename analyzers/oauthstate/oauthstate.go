@@ -65,7 +65,7 @@ func run(pass *check.Pass) error {
 		for n := range cur.Preorder((*ast.CallExpr)(nil)) {
 			call := n.Node().(*ast.CallExpr)
 			fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
-			if fn == nil {
+			if fn == nil || !authflow.ArgsFit(call, fn) {
 				continue
 			}
 			switch name := fn.Origin().FullName(); name {

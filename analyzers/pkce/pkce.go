@@ -103,6 +103,9 @@ func (c *checker) call(call *ast.CallExpr) {
 			c.verifier(call.Args[0])
 		}
 	case *types.Func:
+		if !authflow.ArgsFit(call, callee) {
+			return
+		}
 		switch callee.Origin().FullName() {
 		case catalogue.AuthCodeURL:
 			c.authCodeURL(call)

@@ -179,3 +179,13 @@ func (f *Flow) funcDecl(fn *types.Func) *ast.FuncDecl {
 	}
 	return f.funcDecls[fn.Origin()]
 }
+
+// ArgsFit reports whether a call passes at least as many arguments as fn's parameters
+// (less the variadic one): code that does not type-check may pass fewer.
+func ArgsFit(call *ast.CallExpr, fn *types.Func) bool {
+	n := fn.Signature().Params().Len()
+	if fn.Signature().Variadic() {
+		n--
+	}
+	return len(call.Args) >= n
+}

@@ -102,7 +102,7 @@ func (f *Flow) Requests() []*Request {
 			f.requests = append(f.requests, r)
 		case *ast.CallExpr:
 			fn, _ := typeutil.Callee(info, n).(*types.Func)
-			if fn == nil {
+			if fn == nil || !ArgsFit(n, fn) {
 				continue
 			}
 			switch fn.Origin().FullName() {
@@ -246,7 +246,7 @@ func (f *Flow) valuesRequest(v *types.Var) *Request {
 	}
 	for _, call := range info.calls {
 		fn, _ := typeutil.Callee(f.pass.TypesInfo, call).(*types.Func)
-		if fn == nil {
+		if fn == nil || !ArgsFit(call, fn) {
 			r.Complete = false
 			continue
 		}
@@ -286,6 +286,9 @@ const hole = "\x00"
 func (f *Flow) stringRequest(e ast.Expr) *Request {
 	var text strings.Builder
 	if call, ok := e.(*ast.CallExpr); ok { // fmt.Sprintf(format, args...)
+		if len(call.Args) == 0 {
+			return nil
+		}
 		format, ok := f.ConstString(call.Args[0])
 		if !ok {
 			return nil
