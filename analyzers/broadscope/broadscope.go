@@ -212,15 +212,27 @@ func (s *scanner) call(call *ast.CallExpr, file string) {
 	}
 }
 
+// scopeFieldMembers are catalogue.ScopeFields parsed, in the same order.
+var scopeFieldMembers = func() []config.Member {
+	var ms []config.Member
+	for _, sf := range catalogue.ScopeFields {
+		m, err := config.ParseMember(sf.Field)
+		if err != nil {
+			panic(err) // a typo in the catalogue
+		}
+		ms = append(ms, m)
+	}
+	return ms
+}()
+
+// scopeField returns the catalogue entry of the scope field v, or nil.
 func scopeField(v *types.Var) *catalogue.ScopeField {
 	if v == nil || !v.IsField() {
 		return nil
 	}
-	for i := range catalogue.ScopeFields {
-		sf := &catalogue.ScopeFields[i]
-		m, _ := config.ParseMember(sf.Field)
-		if catalogue.IsField(v, m) {
-			return sf
+	for i, m := range scopeFieldMembers {
+		if v.Name() == m.Name && catalogue.IsField(v, m) {
+			return &catalogue.ScopeFields[i]
 		}
 	}
 	return nil
