@@ -1,0 +1,115 @@
+package config_test
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/oauthvet/oauthvet/analyzers/internal/config"
+)
+
+func TestFlowDefaults(t *testing.T) {
+	r, err := config.Defaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &r.Flow
+	checks := map[string]int{}
+	for _, s := range f.Sink {
+		checks[s.Check]++
+	}
+	for _, c := range config.FlowChecks {
+		if checks[c] == 0 {
+			t.Errorf("no default sink for %s", c)
+		}
+	}
+	var funcs []string
+	for _, s := range f.Sink {
+		funcs = append(funcs, s.Names()...)
+	}
+	for _, want := range []string{"log.Printf", "(*log/slog.Logger).Info", "fmt.Fprintf", "(*go.uber.org/zap.Logger).Info",
+		"(*go.uber.org/zap.SugaredLogger).Infow", "(*github.com/rs/zerolog.Event).Str", "github.com/sirupsen/logrus.WithField",
+		"(github.com/go-logr/logr.Logger).Info", "(*testing.common).Logf", "net/http.NewRequest", "(net/http.Header).Set"} {
+		if !slices.Contains(funcs, want) {
+			t.Errorf("no default sink %s", want)
+		}
+	}
+	var types []string
+	for _, s := range f.Source {
+		types = append(types, s.Type)
+	}
+	if !slices.Contains(types, "golang.org/x/oauth2.Token") {
+		t.Errorf("oauth2.Token is no default source")
+	}
+}
+
+func TestFlowUserEntries(t *testing.T) {
+	r, _, err := loadScopes(t, `
+[[flow.sink]]
+func = "(*example.com/m/audit.Logger).Record"
+args = [1]
+check = "tokenlog"
+kind = "log"
+
+[[flow.sanitizer]]
+func = "example.com/m/redact.Token"
+reason = "returns the last four characters"
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := r.Flow.Sink[len(r.Flow.Sink)-1]
+	if last.Func != "(*example.com/m/audit.Logger).Record" || len(r.Flow.Sink) < 10 {
+		t.Errorf("user sink not appended to the defaults: %+v", last)
+	}
+	if r.Flow.Sanitizer[len(r.Flow.Sanitizer)-1].Func != "example.com/m/redact.Token" {
+		t.Errorf("user sanitizer not appended")
+	}
+}
+
+func TestFlowErrors(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"sink without check",
+			"[[flow.sink]]\nfunc = \"log.Print\"\nargs = [0]\nkind = \"log\"\n",
+			`:1:1: [[flow.sink]] "log.Print": check must be one of tokenlog, tokenpassthrough, tokeninurl`},
+		{"sink without args",
+			"[[flow.sink]]\nfunc = \"log.Print\"\ncheck = \"tokenlog\"\nkind = \"log\"\n",
+			`:2:1: [[flow.sink]] "log.Print" needs args`},
+		{"sink with bad arg",
+			"[[flow.sink]]\nfunc = \"log.Print\"\nargs = [-2]\ncheck = \"tokenlog\"\nkind = \"log\"\n",
+			`:3:1: argument index -2`},
+		{"sink without func",
+			"[[flow.sink]]\nargs = [0]\ncheck = \"tokenlog\"\nkind = \"log\"\n",
+			`:1:1: [[flow.sink]] needs a func or funcs`},
+		{"source without kind",
+			"[[flow.source]]\nfunc = \"example.com/m.Secret\"\n",
+			`:1:1: [[flow.source]] needs a kind`},
+		{"source with bad type",
+			"[[flow.source]]\ntype = \"Token\"\nkind = \"token\"\n",
+			`:2:1: "Token" is not of the form package/path.Type`},
+		{"source with type and func",
+			"[[flow.source]]\ntype = \"example.com/m.Token\"\nfunc = \"example.com/m.Get\"\nkind = \"token\"\n",
+			`:4:1: [[flow.source]] names a type and a func`},
+		{"keys without key_arg",
+			"[[flow.source]]\nfunc = \"example.com/m.Get\"\nkeys = [\"token\"]\nkind = \"token\"\n",
+			`:3:1: [[flow.source]]: key_arg and keys go together`},
+		{"sanitizer without reason",
+			"[[flow.sanitizer]]\nfunc = \"example.com/m.Mask\"\n",
+			`:2:1: [[flow.sanitizer]] "example.com/m.Mask" needs a reason`},
+		{"unknown key",
+			"[[flow.sink]]\nfunc = \"log.Print\"\nargs = [0]\ncheck = \"tokenlog\"\nkind = \"log\"\nlevel = \"high\"\n",
+			`:6:1: unknown key "flow.sink.level"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, dir, err := loadScopes(t, tc.text)
+			if err == nil {
+				t.Fatalf("no error, want %q", tc.want)
+			}
+			want := filepath.Join(dir, config.FileName) + tc.want
+			if !strings.HasPrefix(err.Error(), want) {
+				t.Errorf("error\n  %v\nwant prefix\n  %s", err, want)
+			}
+		})
+	}
+}
