@@ -27,6 +27,8 @@ The check reports:
     start-up, or a value from math/rand or the clock, given to S256ChallengeOption,
     VerifierOption, S256ChallengeFromVerifier, SetAuthURLParam("code_verifier", ...),
     authhandler.PKCEParams or mcp-go's manual flow.
+  - golang.org/x/oauth2/authhandler.TokenSource (it has no PKCE), TokenSourceWithPKCE with
+    nil PKCEParams, and PKCEParams without a ChallengeMethod (then no challenge is sent).
   - mcp-go's OAuthConfig (transport.OAuthConfig, client.OAuthConfig) without
     PKCEEnabled: true: PKCE is off by default there.
   - An authorization request built by hand (response_type=code in url.Values or in a

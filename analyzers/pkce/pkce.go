@@ -45,6 +45,12 @@ const (
 		"set PKCEEnabled: true"
 	msgMCPGoNoChallenge = "GetAuthorizationURL with an empty code challenge sends no PKCE; " +
 		"pass client.GenerateCodeChallenge(v) with v from client.GenerateCodeVerifier(), and set PKCEEnabled: true in the OAuthConfig"
+	msgAuthHandler = "authhandler.TokenSource runs the authorization-code flow without PKCE; " +
+		"use authhandler.TokenSourceWithPKCE with &authhandler.PKCEParams{Challenge: oauth2.S256ChallengeFromVerifier(v), ChallengeMethod: \"S256\", Verifier: v} and v from oauth2.GenerateVerifier()"
+	msgAuthHandlerNil = "authhandler.TokenSourceWithPKCE with nil PKCEParams sends no PKCE; " +
+		"pass &authhandler.PKCEParams{Challenge: oauth2.S256ChallengeFromVerifier(v), ChallengeMethod: \"S256\", Verifier: v} with v from oauth2.GenerateVerifier()"
+	msgPKCEParamsNoMethod = "authhandler.PKCEParams without ChallengeMethod: authhandler then sends no challenge at all; " +
+		"set ChallengeMethod: \"S256\" with Challenge: oauth2.S256ChallengeFromVerifier(v)"
 	msgHandBuilt = "authorization request built by hand with response_type=code but no code_challenge: a stolen code can be redeemed; " +
 		"use (*oauth2.Config).AuthCodeURL with oauth2.S256ChallengeOption(v), or add code_challenge and code_challenge_method=S256"
 )
@@ -121,6 +127,12 @@ func (c *checker) call(call *ast.CallExpr) {
 				}
 			case "code_verifier", "code_challenge":
 				c.verifier(call.Args[1])
+			}
+		case catalogue.AuthHandlerTokenSource:
+			c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msgAuthHandler})
+		case catalogue.AuthHandlerTokenSourceWithPKCE:
+			if tv, ok := c.pass.TypesInfo.Types[call.Args[4]]; ok && tv.IsNil() {
+				c.pass.Report(analysis.Diagnostic{Pos: call.Args[4].Pos(), End: call.Args[4].End(), Message: msgAuthHandlerNil})
 			}
 		case catalogue.MCPGoGetAuthorizationURL:
 			if v, ok := c.flow.ConstString(call.Args[2]); ok && v == "" {
@@ -208,15 +220,31 @@ func (c *checker) compositeLit(lit *ast.CompositeLit, pkceAssigned bool) {
 			c.pass.Report(analysis.Diagnostic{Pos: value.Pos(), End: value.End(), Message: msgMCPGoConfig})
 		}
 	case catalogue.PKCEParams.Is(t) && !isPointerType(t):
-		if m := c.field(lit, catalogue.PKCEParamsChallengeMethod); m != nil {
-			if s, ok := c.flow.ConstString(m); ok && strings.EqualFold(s, "plain") {
-				c.pass.Report(analysis.Diagnostic{Pos: m.Pos(), End: m.End(), Message: msgPlain})
-			}
+		m := c.field(lit, catalogue.PKCEParamsChallengeMethod)
+		s, isConst := "", m == nil
+		if m != nil {
+			s, isConst = c.flow.ConstString(m)
+		}
+		switch {
+		case isConst && strings.EqualFold(s, "plain"):
+			c.pass.Report(analysis.Diagnostic{Pos: m.Pos(), End: m.End(), Message: msgPlain})
+		case isConst && s == "" && keyed(lit):
+			c.pass.Report(analysis.Diagnostic{Pos: lit.Pos(), End: lit.End(), Message: msgPKCEParamsNoMethod})
 		}
 		if v := c.field(lit, catalogue.PKCEParamsVerifier); v != nil {
 			c.verifier(v)
 		}
 	}
+}
+
+// keyed reports whether a struct literal names its fields (an unkeyed one sets them all).
+func keyed(lit *ast.CompositeLit) bool {
+	for _, elt := range lit.Elts {
+		if _, ok := elt.(*ast.KeyValueExpr); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 func isPointerType(t types.Type) bool {

@@ -296,3 +296,25 @@ func implicitIsLegacygrants(state string) string {
 func explicitCodeResponse(state string) string {
 	return cfg.AuthCodeURL(state, oauth2.SetAuthURLParam("response_type", "code")) // want `AuthCodeURL without PKCE`
 }
+
+func threeLegged(ctx context.Context, state string, h authhandler.AuthorizationHandler) oauth2.TokenSource {
+	return authhandler.TokenSource(ctx, cfg, state, h) // want `authhandler.TokenSource runs the authorization-code flow without PKCE; use authhandler.TokenSourceWithPKCE`
+}
+
+func threeLeggedNil(ctx context.Context, state string, h authhandler.AuthorizationHandler) oauth2.TokenSource {
+	return authhandler.TokenSourceWithPKCE(ctx, cfg, state, h, nil) // want `authhandler.TokenSourceWithPKCE with nil PKCEParams sends no PKCE`
+}
+
+func paramsWithoutMethod() *authhandler.PKCEParams {
+	v := oauth2.GenerateVerifier()
+	return &authhandler.PKCEParams{Challenge: oauth2.S256ChallengeFromVerifier(v), Verifier: v} // want `authhandler.PKCEParams without ChallengeMethod`
+}
+
+func threeLeggedPKCE(ctx context.Context, state string, h authhandler.AuthorizationHandler) oauth2.TokenSource {
+	return authhandler.TokenSourceWithPKCE(ctx, cfg, state, h, s256Handler())
+}
+
+func paramsMethodFromCaller(method string) *authhandler.PKCEParams {
+	v := oauth2.GenerateVerifier()
+	return &authhandler.PKCEParams{Challenge: oauth2.S256ChallengeFromVerifier(v), ChallengeMethod: method, Verifier: v}
+}
