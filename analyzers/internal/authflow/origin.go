@@ -165,13 +165,12 @@ func (f *Flow) union(info *varInfo, v *types.Var, seen map[*types.Var]bool) Valu
 
 // join is the union of two possible values: silent origins win, then the worst one.
 func join(a, b Value) Value {
-	if a.Origin == noValue {
+	switch {
+	case a.Origin == noValue:
 		return b
-	}
-	if b.Origin == noValue {
+	case b.Origin == noValue:
 		return a
 	}
-	rank := func(o Origin) int { return slices.Index([]Origin{Unknown, Fresh, Predictable, Fixed, Constant}, o) }
 	out := a
 	if rank(b.Origin) < rank(a.Origin) {
 		out = b
@@ -180,29 +179,18 @@ func join(a, b Value) Value {
 	return out
 }
 
+// rank orders origins for join and combine: the lower wins.
+func rank(o Origin) int {
+	return slices.Index([]Origin{Unknown, Fresh, Predictable, Fixed, Constant}, o)
+}
+
 // combine is the value of a string built from two parts (a + b, fmt.Sprint(a, b)): a
-// fresh or unknown part makes the whole so.
+// fresh or unknown part makes the whole so. It keeps the object only if it still names
+// the whole: a Fixed variable, or one constant.
 func combine(a, b Value) Value {
-	if a.Origin == noValue {
-		return b
-	}
-	if b.Origin == noValue {
-		return a
-	}
-	rank := func(o Origin) int { return slices.Index([]Origin{Unknown, Fresh, Predictable, Fixed, Constant}, o) }
-	out := a
-	if rank(b.Origin) < rank(a.Origin) {
-		out = b
-	}
-	out.Empty = a.Empty && b.Empty
-	if a.Origin != b.Origin || out.Origin != Constant {
+	out := join(a, b)
+	if a.Origin != noValue && b.Origin != noValue && out.Origin != Fixed {
 		out.Obj = nil
-		if out.Origin == Fixed {
-			out.Obj = a.Obj
-			if a.Origin != Fixed {
-				out.Obj = b.Obj
-			}
-		}
 	}
 	return out
 }
