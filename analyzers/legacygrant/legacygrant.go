@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/oauthvet/oauthvet/analyzers/internal/authflow"
@@ -48,8 +49,12 @@ func run(pass *check.Pass) error {
 			continue
 		}
 		cur, _ := ins.Root().FindNode(file)
-		for n := range cur.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
-			switch n := n.Node().(type) {
+		for c := range cur.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.SelectorExpr)(nil)) {
+			switch n := c.Node().(type) {
+			case *ast.SelectorExpr: // a method value: login := cfg.PasswordCredentialsToken
+				if k, _ := c.ParentEdge(); k != edge.CallExpr_Fun && isPasswordGrant(pass.TypesInfo, n) {
+					pass.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Message: msgPassword})
+				}
 			case *ast.CallExpr:
 				if fn := catalogue.Callee(pass.TypesInfo, n); fn == nil || !authflow.ArgsFit(n, fn) {
 					continue
@@ -85,6 +90,16 @@ func run(pass *check.Pass) error {
 		}
 	}
 	return nil
+}
+
+// isPasswordGrant reports whether sel selects (*oauth2.Config).PasswordCredentialsToken.
+func isPasswordGrant(info *types.Info, sel *ast.SelectorExpr) bool {
+	if s := info.Selections[sel]; s != nil {
+		fn, ok := s.Obj().(*types.Func)
+		return ok && fn.Origin().FullName() == catalogue.PasswordCredentialsToken
+	}
+	fn, ok := info.Uses[sel.Sel].(*types.Func) // a method expression: (*oauth2.Config).PasswordCredentialsToken
+	return ok && fn.Origin().FullName() == catalogue.PasswordCredentialsToken
 }
 
 // implicit reports whether a response_type asks for a token from the authorization

@@ -24,8 +24,8 @@ func password(ctx context.Context) (*oauth2.Token, error) {
 }
 
 func passwordMethodValue(ctx context.Context, c *oauth2.Config) (*oauth2.Token, error) {
-	login := c.PasswordCredentialsToken
-	return login(ctx, "u", "p") // not followed: a method value
+	login := c.PasswordCredentialsToken // want `resource-owner password grant`
+	return login(ctx, "u", "p")
 }
 
 func passwordInLoop(ctx context.Context, users map[string]string) {
