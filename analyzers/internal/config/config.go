@@ -88,10 +88,22 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
+	msg := oneLine(e.Msg)
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, msg)
 	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	return fmt.Sprintf("%s: %s", e.File, msg)
+}
+
+// oneLine escapes the control characters a decoder message may quote from the file, so
+// that an error is always one line.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 // Defaults returns the embedded rules alone.
