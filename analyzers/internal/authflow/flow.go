@@ -19,6 +19,7 @@ import (
 	"go/ast"
 	"go/types"
 	"reflect"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -91,6 +92,15 @@ func Imports(pkg *types.Package, paths ...string) bool {
 		}
 	}
 	return false
+}
+
+// IsOAuth2Library reports whether pkg is golang.org/x/oauth2 or one of its packages: they
+// implement the APIs the checks report where they are called (PasswordCredentialsToken
+// builds grant_type=password, authhandler.TokenSource passes nil PKCEParams), so the
+// checks skip them.
+func IsOAuth2Library(pkg *types.Package) bool {
+	p := pkg.Path()
+	return p == catalogue.OAuth2Pkg || strings.HasPrefix(p, catalogue.OAuth2Pkg+"/")
 }
 
 // exportFixedVars exports a FixedVarFact for each exported package-level string variable
