@@ -54,7 +54,6 @@ type sink struct {
 type compiled struct {
 	kinds      []string // kind names by bit
 	whole      labels   // kinds that leak only when printed whole
-	strong     labels   // kinds that are tokens whatever the code around them (OAuth tokens)
 	types      []*typeSource
 	funcs      map[string][]*funcSource
 	sinks      map[string][]*sink
@@ -100,8 +99,6 @@ func compile(r *config.Rules) *compiled {
 			}
 			if e.Whole {
 				c.whole |= bit
-			} else {
-				c.strong |= bit
 			}
 			c.types = append(c.types, ts)
 			c.srcPkgs[ts.pkg] = true
@@ -110,9 +107,6 @@ func compile(r *config.Rules) *compiled {
 		for _, name := range e.Names() {
 			c.funcs[name] = append(c.funcs[name], &funcSource{entry: e, result: e.Result, kind: bit})
 			c.srcPkgs[funcPkg(name)] = true
-			if strings.HasPrefix(funcPkg(name), "golang.org/x/oauth2") {
-				c.strong |= bit
-			}
 			if name == "(net/http.Header).Get" && e.KeyArg != nil {
 				c.authKeys = e
 			}
