@@ -15,12 +15,14 @@ scope arguments of google.ConfigFromJSON, JWTConfigFromJSON, DefaultClient,
 DefaultTokenSource, FindDefaultCredentials, CredentialsFromJSON* and option.WithScopes;
 and a "scope" (or Slack "user_scope") parameter given to oauth2.SetAuthURLParam or set in
 url.Values. It follows constants (also those of google.golang.org/api packages and of
-other packages), package-level and local slices, and slices built with append.
+other packages), package-level and local slices, slices built with append or in a range
+loop, and strings.Join. Package variables of other packages are not followed.
 
 Each scope is judged by the rules of the flow's provider, known from the Config's Endpoint
 (google.Endpoint, github.Endpoint, microsoft.AzureADEndpoint, endpoints.*), from endpoint
 URLs, or from the scope itself (https://www.googleapis.com/auth/..., Graph permission
-names). A bare word such as "repo" or "admin" is judged only in that provider's flow.
+names). A bare word such as "repo" or "admin" is judged only in that provider's flow, and
+wildcards ("*", "all") only in OAuth requests, not in any url.Values "scope" parameter.
 
 The finding is reported where the scope string is written if that is in the package, else
 at the request, with what the scope grants and the narrower scopes to request:
