@@ -77,6 +77,10 @@ const (
 // return fresh random values (client.GenerateCodeVerifier = transport.GenerateCodeVerifier).
 var MCPGoRandomVars = []string{"GenerateCodeVerifier", "GenerateState"}
 
+// MCPGoChallengeVar is client.GenerateCodeChallenge, a func-typed variable that derives the
+// S256 challenge from a verifier.
+const MCPGoChallengeVar = "GenerateCodeChallenge"
+
 // GoSDKClientRegistrationMetadata is go-sdk's dynamic client registration request.
 var (
 	GoSDKClientRegistrationMetadata = TypeName{GoSDKOAuthExPkg, "ClientRegistrationMetadata"}
