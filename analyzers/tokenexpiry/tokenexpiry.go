@@ -43,8 +43,7 @@ type checker struct {
 	ins  *inspector.Inspector
 	defs *defs
 
-	funcs    map[*types.Func]*ast.FuncDecl // functions declared in the package
-	testFunc map[*types.Func]bool          // declared in test code
+	funcs map[*types.Func]inspector.Cursor // functions declared in the package
 
 	newTokenSourceFuncs map[any]bool           // *ast.FuncLit or *types.Func given as go-sdk NewTokenSource
 	refreshers          map[*types.Func]bool   // functions that check, refresh or fetch a token
@@ -70,8 +69,7 @@ func run(pass *check.Pass) error {
 		pass:                pass,
 		info:                pass.TypesInfo,
 		ins:                 pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
-		funcs:               map[*types.Func]*ast.FuncDecl{},
-		testFunc:            map[*types.Func]bool{},
+		funcs:               map[*types.Func]inspector.Cursor{},
 		newTokenSourceFuncs: map[any]bool{},
 		refreshers:          map[*types.Func]bool{},
 		tokenResults:        map[*types.Func]result{},
@@ -214,7 +212,6 @@ func isTokenType(t types.Type) bool {
 func (c *checker) summarise() {
 	direct := map[*types.Func][]*types.Func{}
 	for _, file := range c.pass.Files {
-		inTest := c.pass.InTestCode(file)
 		root, _ := c.ins.Root().FindNode(file)
 		for cur := range root.Preorder((*ast.FuncDecl)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)) {
 			switch n := cur.Node().(type) {
@@ -223,8 +220,7 @@ func (c *checker) summarise() {
 				if fn == nil || n.Body == nil {
 					continue
 				}
-				c.funcs[fn] = n
-				c.testFunc[fn] = inTest
+				c.funcs[fn] = cur
 				var callees []*types.Func
 				ast.Inspect(n.Body, func(m ast.Node) bool {
 					if c.refreshes(m) {
@@ -272,7 +268,7 @@ func (c *checker) summarise() {
 	// StaticTokenSource, or that put a parameter into an Authorization header unchecked.
 	for range 2 {
 		for fn, decl := range c.funcs {
-			c.summariseResults(fn, decl)
+			c.summariseResults(fn, decl.Node().(*ast.FuncDecl))
 		}
 	}
 	for fn, decl := range c.funcs {
@@ -339,12 +335,8 @@ func (c *checker) summariseResults(fn *types.Func, decl *ast.FuncDecl) {
 	})
 }
 
-func (c *checker) summariseParams(fn *types.Func, decl *ast.FuncDecl) {
-	root, ok := c.ins.Root().FindNode(decl)
-	if !ok {
-		return
-	}
-	for cur := range root.Preorder((*ast.CallExpr)(nil)) {
+func (c *checker) summariseParams(fn *types.Func, decl inspector.Cursor) {
+	for cur := range decl.Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		if c.name(call) == catalogue.StaticTokenSource && len(call.Args) == 1 {
 			if p, ok := c.param(call.Args[0], fn); ok && c.kept(cur, 0) {
