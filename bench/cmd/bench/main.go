@@ -87,8 +87,12 @@ func main() {
 			tool{"oauthvet (all checks)", func(int) []string { return append([]string{oauthvet}, pkgs...) }},
 		)
 		if gosec, err := exec.LookPath("gosec"); err == nil {
+			// gosec takes directories, not import paths: give it each package's.
+			out, err := command(corpus, "go", append([]string{"list", "-f", "{{.Dir}}"}, pkgs...)...).Output()
+			must(err)
+			dirs := strings.Fields(string(out))
 			tools = append(tools, tool{"gosec -tests", func(int) []string {
-				return append([]string{gosec, "-quiet", "-tests", "-fmt=json", "-out=" + os.DevNull}, pkgs...)
+				return append([]string{gosec, "-quiet", "-tests", "-fmt=json", "-out=" + os.DevNull}, dirs...)
 			}})
 		} else {
 			fmt.Println("gosec is not on PATH: not measured (go install github.com/securego/gosec/v2/cmd/gosec@v2.30.0)")
@@ -190,10 +194,14 @@ func minMax(xs []sample) (time.Duration, time.Duration) {
 	return lo, hi
 }
 
-func run(dir, name string, args ...string) error {
+func command(dir, name string, args ...string) *exec.Cmd {
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
-	out, err := cmd.CombinedOutput()
+	return cmd
+}
+
+func run(dir, name string, args ...string) error {
+	out, err := command(dir, name, args...).CombinedOutput()
 	if err != nil {
 		return fmt.Errorf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
 	}
