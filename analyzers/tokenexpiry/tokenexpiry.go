@@ -142,7 +142,7 @@ var members = func() map[string]config.Member {
 	for _, name := range []string{
 		catalogue.OAuth2TokenAccessToken, catalogue.OAuth2TokenRefreshToken, catalogue.OAuth2TokenExpiry,
 		catalogue.OAuth2TokenExpiresIn, catalogue.MCPGoTokenAccessToken, catalogue.MCPGoTokenExpiresAt,
-		catalogue.MCPGoTokenExpiresIn, catalogue.GoSDKTokenInfoExpiration, catalogue.GoSDKAllowMissingExpiration, catalogue.GoSDKNewTokenSource,
+		catalogue.MCPGoTokenExpiresIn, catalogue.MCPGoTokenRefreshToken, catalogue.GoSDKTokenInfoExpiration, catalogue.GoSDKAllowMissingExpiration, catalogue.GoSDKNewTokenSource,
 		catalogue.OIDCSkipExpiryCheck, catalogue.OIDCSkipIssuerCheck, catalogue.OIDCSkipClientIDCheck,
 		catalogue.OIDCInsecureSkipSignatureCheck, catalogue.OIDCIDTokenExpiry, catalogue.OIDCIDTokenIssuer,
 		catalogue.OIDCIDTokenAudience, catalogue.JWTv4SkipClaimsValidation, catalogue.JWTv5RegisteredClaimsExp,
@@ -429,6 +429,14 @@ func (c *checker) refreshable(e ast.Expr, depth int) (string, bool) {
 		if _, ok := c.keyed(keys, catalogue.OAuth2TokenExpiry); ok {
 			return "a token with an Expiry", true
 		}
+		// &oauth2.Token{AccessToken: tok.AccessToken}: a copy of an expiring token.
+		if at, ok := c.keyed(keys, catalogue.OAuth2TokenAccessToken); ok {
+			if sel, ok := ast.Unparen(at).(*ast.SelectorExpr); ok && isField(c.field(sel), catalogue.OAuth2TokenAccessToken) {
+				if desc, ok := c.refreshable(sel.X, depth+1); ok {
+					return "the AccessToken of " + desc, true
+				}
+			}
+		}
 	case *ast.CallExpr:
 		return c.refreshableCall(e, 0)
 	case *ast.Ident:
@@ -639,7 +647,7 @@ func (c *checker) stored(e ast.Expr, depth int) (string, bool) {
 			return c.stored(e.X, depth+1)
 		}
 	case *ast.SelectorExpr:
-		if c.field(e) != nil {
+		if c.field(e) != nil && c.longLivedRoot(e.X, depth) {
 			return "a token kept in field " + e.Sel.Name, true
 		}
 		if v, ok := c.info.Uses[e.Sel].(*types.Var); ok && isPackageLevel(v) {
@@ -665,7 +673,8 @@ func (c *checker) stored(e ast.Expr, depth int) (string, bool) {
 				}
 				continue
 			}
-			if val.index < 0 {
+			// x := a.tok, or x, ok := a.tokens[user]
+			if _, isCall := ast.Unparen(val.expr).(*ast.CallExpr); val.index < 0 || (val.index == 0 && !isCall) {
 				if desc, ok := c.stored(val.expr, depth+1); ok {
 					return desc, true
 				}
@@ -673,6 +682,43 @@ func (c *checker) stored(e ast.Expr, depth int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// longLivedRoot reports whether the object whose field holds a token outlives the
+// function: a method's receiver, a package variable, or a local that holds long-lived
+// state. A field of a struct the function just built or received from a call is not.
+func (c *checker) longLivedRoot(e ast.Expr, depth int) bool {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			if c.field(x) == nil {
+				v, ok := c.info.Uses[x.Sel].(*types.Var)
+				return ok && isPackageLevel(v)
+			}
+			e = x.X
+			continue
+		case *ast.StarExpr:
+			e = x.X
+			continue
+		case *ast.IndexExpr:
+			_, isMap := c.typeOf(x.X).Underlying().(*types.Map)
+			return isMap
+		case *ast.Ident:
+			obj, _ := c.info.Uses[x].(*types.Var)
+			if obj == nil {
+				return false
+			}
+			if isPackageLevel(obj) {
+				return true
+			}
+			if p, ok := c.defs.params[obj]; ok {
+				return p.index < 0 // the receiver
+			}
+			_, ok := c.stored(x, depth+1)
+			return ok
+		}
+		return false
+	}
 }
 
 // checkOf returns a predicate for nodes that check or renew the token at one of the paths.
@@ -798,9 +844,14 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	case catalogue.OAuth2Token.Is(t):
 		c.oauth2TokenLit(cur, lit)
 	case catalogue.MCPGoToken.Is(t):
+		// Only a token that shows it expires (ExpiresIn or a RefreshToken) needs
+		// ExpiresAt; a personal access token stored as is never expires.
 		keys := c.keys(lit)
 		at, hasAT := c.keyed(keys, catalogue.MCPGoTokenAccessToken)
-		if _, ok := c.keyed(keys, catalogue.MCPGoTokenExpiresAt); ok || !hasAT || !c.nonEmpty(at) || c.expirySetLater(cur) {
+		_, hasExpiresIn := c.keyed(keys, catalogue.MCPGoTokenExpiresIn)
+		rt, hasRT := c.keyed(keys, catalogue.MCPGoTokenRefreshToken)
+		expires := hasExpiresIn || (hasRT && c.nonEmpty(rt))
+		if _, ok := c.keyed(keys, catalogue.MCPGoTokenExpiresAt); ok || !hasAT || !c.nonEmpty(at) || !expires || c.expirySetLater(cur) {
 			return
 		}
 		c.report(lit, noExpiry, "mcp-go transport.Token without ExpiresAt: IsExpired() reports false forever, so the stored token is sent after it expires and never refreshed; set ExpiresAt: time.Now().Add(time.Duration(expiresIn) * time.Second)")

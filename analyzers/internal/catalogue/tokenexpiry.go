@@ -67,10 +67,11 @@ const TimeNow = "time.Now"
 var MCPGoToken = TypeName{MCPGoTransportPkg, "Token"}
 
 const (
-	MCPGoTokenAccessToken = "github.com/mark3labs/mcp-go/client/transport.Token.AccessToken"
-	MCPGoTokenExpiresAt   = "github.com/mark3labs/mcp-go/client/transport.Token.ExpiresAt"
-	MCPGoTokenExpiresIn   = "github.com/mark3labs/mcp-go/client/transport.Token.ExpiresIn"
-	MCPGoTokenIsExpired   = "(*github.com/mark3labs/mcp-go/client/transport.Token).IsExpired"
+	MCPGoTokenAccessToken  = "github.com/mark3labs/mcp-go/client/transport.Token.AccessToken"
+	MCPGoTokenExpiresAt    = "github.com/mark3labs/mcp-go/client/transport.Token.ExpiresAt"
+	MCPGoTokenRefreshToken = "github.com/mark3labs/mcp-go/client/transport.Token.RefreshToken"
+	MCPGoTokenExpiresIn    = "github.com/mark3labs/mcp-go/client/transport.Token.ExpiresIn"
+	MCPGoTokenIsExpired    = "(*github.com/mark3labs/mcp-go/client/transport.Token).IsExpired"
 )
 
 // MCP go-sdk, package auth.

@@ -197,3 +197,11 @@ func convertResponse(resp *http.Response) (*oauth2.Token, error) {
 	}
 	return tok, nil
 }
+
+func copiedAccessToken(ctx context.Context, code string) *http.Client {
+	tok, err := cfg.Exchange(ctx, code)
+	if err != nil {
+		return nil
+	}
+	return oauth2.NewClient(ctx, oauth2.StaticTokenSource(&oauth2.Token{AccessToken: tok.AccessToken})) // want `StaticTokenSource over the AccessToken of a token from oauth2.Config.Exchange`
+}

@@ -120,3 +120,49 @@ func paramToken(req *http.Request, t *oauth2.Token) {
 	// A parameter: the caller's business (judged at the caller, as for setBearer).
 	req.Header.Set("X-Trace", t.AccessToken)
 }
+
+func (a *api) commaOK(req *http.Request, user string) error {
+	tok, ok := a.tokens[user]
+	if !ok {
+		return errors.New("no token")
+	}
+	tok.SetAuthHeader(req) // want `AccessToken of a token kept in a map`
+	return nil
+}
+
+func (a *api) commaOKChecked(req *http.Request, user string) error {
+	tok, ok := a.tokens[user]
+	if !ok || !tok.Valid() {
+		return errors.New("no valid token")
+	}
+	tok.SetAuthHeader(req)
+	return nil
+}
+
+type grant struct {
+	Token *oauth2.Token
+	Scope string
+}
+
+func fetchGrant(ctx context.Context, code string) (*grant, error) {
+	tok, err := cfg.Exchange(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	return &grant{Token: tok}, nil
+}
+
+func freshStruct(ctx context.Context, req *http.Request, code string) error {
+	// A field of a struct just returned by a call holds a fresh token.
+	g, err := fetchGrant(ctx, code)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+g.Token.AccessToken)
+	return nil
+}
+
+func paramStruct(req *http.Request, g *grant) {
+	// A field of a parameter: whether it is fresh is the caller's business.
+	req.Header.Set("Authorization", "Bearer "+g.Token.AccessToken)
+}

@@ -60,3 +60,8 @@ func checkedUse(ctx context.Context, store transport.TokenStore, req *http.Reque
 	req.Header.Set("Authorization", "Bearer "+tok.AccessToken)
 	return nil
 }
+
+func savePersonalToken(ctx context.Context, store transport.TokenStore, pat string) error {
+	// A personal access token does not expire: no ExpiresAt needed.
+	return store.SaveToken(ctx, &transport.Token{AccessToken: pat, TokenType: "Bearer"})
+}
