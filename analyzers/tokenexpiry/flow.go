@@ -282,6 +282,11 @@ func evaluatedCheck(n ast.Node, isCheck func(ast.Node) bool) bool {
 			return false
 		case *ast.IfStmt:
 			found = (n.Init != nil && evaluatedCheck(n.Init, isCheck)) || evaluatedCheck(n.Cond, isCheck)
+			// Or each branch checks or leaves: if x { return } else if !tok.Valid() { … }
+			if !found && n.Else != nil {
+				found = (terminates(n.Body) || evaluatedCheck(n.Body, isCheck)) &&
+					(terminates(n.Else) || evaluatedCheck(n.Else, isCheck))
+			}
 			return false
 		case *ast.ForStmt:
 			found = (n.Init != nil && evaluatedCheck(n.Init, isCheck)) || (n.Cond != nil && evaluatedCheck(n.Cond, isCheck))
@@ -291,6 +296,13 @@ func evaluatedCheck(n ast.Node, isCheck func(ast.Node) bool) bool {
 			return false
 		case *ast.SwitchStmt:
 			found = (n.Init != nil && evaluatedCheck(n.Init, isCheck)) || (n.Tag != nil && evaluatedCheck(n.Tag, isCheck))
+			// The first case expression is always evaluated; taking all of them errs
+			// on the side of silence.
+			for _, cc := range n.Body.List {
+				for _, e := range cc.(*ast.CaseClause).List {
+					found = found || evaluatedCheck(e, isCheck)
+				}
+			}
 			return false
 		case *ast.TypeSwitchStmt:
 			found = (n.Init != nil && evaluatedCheck(n.Init, isCheck)) || evaluatedCheck(n.Assign, isCheck)
@@ -321,4 +333,25 @@ func up(c inspector.Cursor) (inspector.Cursor, bool) {
 	}
 	p := c.Parent()
 	return p, p.Node() != nil
+}
+
+// terminates reports whether control never leaves s normally: it ends in a return, a
+// branch statement or a panic, or is an if whose branches all do.
+func terminates(s ast.Stmt) bool {
+	switch s := s.(type) {
+	case *ast.BlockStmt:
+		return len(s.List) > 0 && terminates(s.List[len(s.List)-1])
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		call, ok := s.X.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		id, ok := call.Fun.(*ast.Ident)
+		return ok && id.Name == "panic"
+	case *ast.IfStmt:
+		return s.Else != nil && terminates(s.Body) && terminates(s.Else)
+	}
+	return false
 }

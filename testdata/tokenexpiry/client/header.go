@@ -166,3 +166,33 @@ func paramStruct(req *http.Request, g *grant) {
 	// A field of a parameter: whether it is fresh is the caller's business.
 	req.Header.Set("Authorization", "Bearer "+g.Token.AccessToken)
 }
+
+func (a *api) switchGuard(req *http.Request) error {
+	switch {
+	case a.tok == nil, !a.tok.Valid():
+		return errors.New("no valid token")
+	}
+	a.tok.SetAuthHeader(req)
+	return nil
+}
+
+func (a *api) elseIfAfterReturn(req *http.Request, offline bool) error {
+	// Every path that reaches the header went through the else-if check.
+	if offline {
+		return nil
+	} else if !a.tok.Valid() {
+		return errors.New("expired")
+	}
+	a.tok.SetAuthHeader(req)
+	return nil
+}
+
+func (a *api) elseIfOnly(req *http.Request, verbose bool) error {
+	if verbose {
+		println("sending")
+	} else if !a.tok.Valid() {
+		return errors.New("expired")
+	}
+	a.tok.SetAuthHeader(req) // want `AccessToken of a token kept in field tok`
+	return nil
+}
