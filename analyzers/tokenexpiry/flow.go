@@ -12,9 +12,12 @@ import (
 // The flow this check needs is syntax and types: a flow-insensitive def-use of local
 // variables over the AST, and dominance over the structured statements of a function.
 // Go code without goto has structured control flow, so "a check is evaluated on every
-// path to this point" is the same as "the check is in an always-evaluated part of a
-// statement that encloses this point or comes before it in an enclosing block". That
-// is what SSA dominance would say, at the cost of no SSA build.
+// path to this point" is "the check is in an always-evaluated part of a statement that
+// encloses this point, or of one that comes before it in an enclosing block", where an
+// if statement whose every branch either checks or leaves (return, break, panic) counts
+// as checking. That is what SSA dominance says, without building SSA. A check inside a
+// function literal, a loop body or a deferred call does not count; a check made before
+// a function literal counts for its body (it may run later: the check stays silent).
 
 // A value is one value assigned to a local variable: the right-hand side, and for a
 // tuple assignment from a call the index of the result.

@@ -34,30 +34,31 @@ func (c *checker) serverLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	for _, elt := range lit.Elts {
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
 			if v := c.field(kv.Key); v != nil {
-				c.serverField(cur, v, kv.Value)
+				c.serverField(cur, v, kv.Value, kv)
 			}
 		}
 	}
 }
 
-// serverField judges one field set to a value, in a literal or an assignment.
-func (c *checker) serverField(cur inspector.Cursor, v *types.Var, val ast.Expr) {
+// serverField judges one field set to a value, in a literal (at is the key: value) or
+// an assignment (at is the field assigned).
+func (c *checker) serverField(cur inspector.Cursor, v *types.Var, val ast.Expr, at ast.Node) {
 	if !c.isTrue(val) {
 		return
 	}
 	for _, s := range oidcSkips {
 		if isField(v, s.flag) {
 			if s.ownCheck == "" || !c.reads(c.scope(cur), s.ownCheck) {
-				c.report(val, s.category, s.msg)
+				c.report(at, s.category, s.msg)
 			}
 			return
 		}
 	}
 	switch {
 	case isField(v, catalogue.JWTv4SkipClaimsValidation):
-		c.report(val, skipCheck, "jwt.Parser SkipClaimsValidation: exp, nbf and iat are not checked, so expired tokens are accepted; drop the field")
+		c.report(at, skipCheck, "jwt.Parser SkipClaimsValidation: exp, nbf and iat are not checked, so expired tokens are accepted; drop the field")
 	case isField(v, catalogue.GoSDKAllowMissingExpiration):
-		c.report(val, skipCheck, "RequireBearerTokenOptions AllowMissingExpiration: tokens with no expiry are accepted forever; drop it and have the TokenVerifier set TokenInfo.Expiration from the token's exp claim")
+		c.report(at, skipCheck, "RequireBearerTokenOptions AllowMissingExpiration: tokens with no expiry are accepted forever; drop it and have the TokenVerifier set TokenInfo.Expiration from the token's exp claim")
 	}
 }
 

@@ -963,6 +963,6 @@ func (c *checker) assignStmt(cur inspector.Cursor, as *ast.AssignStmt) {
 			c.report(as.Rhs[i], noExpiry, "auth.TokenInfo Expiration made from time.Now(): every token looks fresh, whatever its own exp; set Expiration from the token's exp claim (or the introspection response)")
 			continue
 		}
-		c.serverField(cur, v, as.Rhs[i])
+		c.serverField(cur, v, as.Rhs[i], lhs)
 	}
 }
