@@ -378,7 +378,11 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	switch {
 	case name == catalogue.StaticTokenSource && len(call.Args) == 1:
 		if desc, ok := c.refreshable(call.Args[0], 0); ok && c.kept(cur, 0) {
-			c.report(call, staticRefreshable, "oauth2.StaticTokenSource over "+desc+": it never refreshes, so every request fails once the token expires; use Config.TokenSource(ctx, tok) or Config.Client(ctx, tok), or oauth2.ReuseTokenSource(tok, src) over a refreshing source")
+			fix := "use Config.TokenSource(ctx, tok) or Config.Client(ctx, tok), or oauth2.ReuseTokenSource(tok, src) over a refreshing source"
+			if strings.Contains(desc, "clientcredentials.") {
+				fix = "use the clientcredentials.Config's TokenSource(ctx) or Client(ctx), which fetch a new token when it expires"
+			}
+			c.report(call, staticRefreshable, "oauth2.StaticTokenSource over "+desc+": it never refreshes, so every request fails once the token expires; "+fix)
 		}
 		return
 	case c.isDecode(call):

@@ -42,7 +42,7 @@ func (s *service) fromSource(ctx context.Context) {
 
 func machine(ctx context.Context, cc *clientcredentials.Config) *http.Client {
 	tok, _ := cc.Token(ctx)
-	ts := oauth2.StaticTokenSource(tok) // want `StaticTokenSource over a token from clientcredentials.Config.Token`
+	ts := oauth2.StaticTokenSource(tok) // want `StaticTokenSource over a token from clientcredentials.Config.Token: .* use the clientcredentials.Config.s TokenSource\(ctx\)`
 	return oauth2.NewClient(ctx, ts)
 }
 
