@@ -109,10 +109,12 @@ func (c *checker) callsAny(scope []ast.Node, names []string, except ast.Node) bo
 
 func (c *checker) serverCall(cur inspector.Cursor, call *ast.CallExpr, name string) {
 	switch name {
-	case catalogue.JWTv5WithoutClaimsValidation, catalogue.JWTv4WithoutClaimsValidation:
+	case catalogue.JWTv5WithoutClaimsValidation:
 		if !c.callsAny(c.scope(cur), []string{catalogue.JWTv5ValidatorValidate}, call) {
-			c.report(call, skipCheck, "jwt.WithoutClaimsValidation(): exp, nbf and iat are not checked, so expired tokens are accepted; drop the option (add jwt.WithExpirationRequired())")
+			c.report(call, skipCheck, "jwt.WithoutClaimsValidation(): exp, nbf and iat are not checked, so expired tokens are accepted; drop the option (and add jwt.WithExpirationRequired())")
 		}
+	case catalogue.JWTv4WithoutClaimsValidation:
+		c.report(call, skipCheck, "jwt.WithoutClaimsValidation(): exp, nbf and iat are not checked, so expired tokens are accepted; drop the option")
 	case catalogue.JWTv5ParseUnverified, catalogue.JWTv4ParseUnverified:
 		c.unverifiedParse(cur, call, "jwt.Parser.ParseUnverified checks no signature: anyone can forge these claims; use jwt.ParseWithClaims(raw, &claims, keyFunc, jwt.WithValidMethods(...), jwt.WithExpirationRequired())")
 	case catalogue.GoJoseUnsafeClaims:
