@@ -16,7 +16,9 @@ Client side, the check reports (the sub-rule is the diagnostic's category):
     Config.Token, a TokenSource's Token(), a token decoded from JSON, a literal with a
     RefreshToken or Expiry, or the token go-sdk's NewTokenSource hook receives, when the
     source is kept (given to oauth2.NewClient, option.WithTokenSource, stored or
-    returned). Such a source never refreshes. Helpers of the package are followed.
+    returned). Such a source never refreshes. Helpers of the package are followed. The
+    same for such a token's AccessToken fixed in an mcp-go client's static headers
+    (transport.WithHTTPHeaders, WithHeaders).
   - no-expiry: an oauth2.Token literal with an AccessToken and a RefreshToken but no
     Expiry (its zero Expiry makes Valid() true forever, so Config.TokenSource never
     refreshes), one with ExpiresIn but no Expiry, a token endpoint response decoded into

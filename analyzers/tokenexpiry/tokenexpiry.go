@@ -387,6 +387,8 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	case c.isDecode(call):
 		c.decode(cur, call)
+	case slices.Contains(catalogue.MCPGoStaticHeaderFuncs, name) && len(call.Args) == 1:
+		c.staticHeaders(call.Args[0], 0)
 	}
 	if tok, ok := c.headerToken(call); ok {
 		c.headerUse(cur, call, tok, "")
@@ -407,6 +409,38 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 	}
 	c.serverCall(cur, call, name)
+}
+
+// staticHeaders reports an expiring token's AccessToken written into the headers an
+// mcp-go client sends with every request: the header never changes, so the token is
+// never refreshed.
+func (c *checker) staticHeaders(e ast.Expr, depth int) {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if v := c.defs.identVar(e); v != nil && depth < 2 {
+			for _, val := range c.defs.values[v] {
+				if val.index < 0 {
+					c.staticHeaders(val.expr, depth+1)
+				}
+			}
+		}
+	case *ast.CompositeLit:
+		for _, elt := range e.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			tv := c.info.Types[kv.Key]
+			if tv.Value == nil || tv.Value.Kind() != constant.String || !strings.EqualFold(constant.StringVal(tv.Value), "Authorization") {
+				continue
+			}
+			if tok, ok := c.accessTokenIn(kv.Value, 0); ok {
+				if desc, ok := c.refreshable(tok, 0); ok {
+					c.report(kv, staticRefreshable, "the AccessToken of "+desc+" fixed in the mcp-go client's static headers: it is sent after it expires and never refreshed; configure transport.WithHTTPOAuth (or WithOAuth), or a WithHTTPHeaderFunc that calls ts.Token() for each request")
+				}
+			}
+		}
+	}
 }
 
 // refreshable reports whether e is a token that expires or carries a refresh token, and

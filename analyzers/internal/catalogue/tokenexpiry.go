@@ -74,6 +74,13 @@ const (
 	MCPGoTokenIsExpired    = "(*github.com/mark3labs/mcp-go/client/transport.Token).IsExpired"
 )
 
+// MCPGoStaticHeaderFuncs set headers once, for every request of an mcp-go client.
+var MCPGoStaticHeaderFuncs = []string{
+	"github.com/mark3labs/mcp-go/client/transport.WithHTTPHeaders",
+	"github.com/mark3labs/mcp-go/client/transport.WithHeaders",
+	"github.com/mark3labs/mcp-go/client.WithHeaders",
+}
+
 // MCP go-sdk, package auth.
 var (
 	GoSDKTokenInfo                 = TypeName{GoSDKAuthPkg, "TokenInfo"}

@@ -5,9 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/mark3labs/mcp-go/client/transport"
+	"golang.org/x/oauth2"
 )
 
 type wire struct {
@@ -64,4 +66,40 @@ func checkedUse(ctx context.Context, store transport.TokenStore, req *http.Reque
 func savePersonalToken(ctx context.Context, store transport.TokenStore, pat string) error {
 	// A personal access token does not expire: no ExpiresAt needed.
 	return store.SaveToken(ctx, &transport.Token{AccessToken: pat, TokenType: "Bearer"})
+}
+
+func staticHeader(ctx context.Context, cfg *oauth2.Config, code, url string) (*transport.StreamableHTTP, error) {
+	tok, err := cfg.Exchange(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	return transport.NewStreamableHTTP(url, transport.WithHTTPHeaders(map[string]string{
+		"Authorization": "Bearer " + tok.AccessToken, // want `the AccessToken of a token from oauth2.Config.Exchange fixed in the mcp-go client's static headers`
+	}))
+}
+
+func staticHeaderViaVar(ctx context.Context, ts oauth2.TokenSource, url string) (*transport.SSE, error) {
+	tok, err := ts.Token()
+	if err != nil {
+		return nil, err
+	}
+	headers := map[string]string{"Authorization": tok.Type() + " " + tok.AccessToken} // want `AccessToken of a token from oauth2.TokenSource.Token fixed in the mcp-go client's static headers`
+	return transport.NewSSE(url, transport.WithHeaders(headers))
+}
+
+func staticPAT(url string) (*transport.StreamableHTTP, error) {
+	// A personal access token in a static header never expires.
+	pat := &oauth2.Token{AccessToken: os.Getenv("MCP_TOKEN")}
+	return transport.NewStreamableHTTP(url, transport.WithHTTPHeaders(map[string]string{"Authorization": "Bearer " + pat.AccessToken}))
+}
+
+func headerFunc(ts oauth2.TokenSource, url string) (*transport.StreamableHTTP, error) {
+	// A fresh token for each request.
+	return transport.NewStreamableHTTP(url, transport.WithHTTPHeaderFunc(func(ctx context.Context) map[string]string {
+		tok, err := ts.Token()
+		if err != nil {
+			return nil
+		}
+		return map[string]string{"Authorization": "Bearer " + tok.AccessToken}
+	}))
 }
