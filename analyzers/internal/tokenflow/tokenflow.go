@@ -28,6 +28,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"os"
 	"reflect"
 	"runtime/debug"
 	"slices"
@@ -144,6 +145,9 @@ func run(pass *analysis.Pass) (res any, err error) {
 	if !relevant(pass, c) {
 		return &Result{}, nil
 	}
+	if os.Getenv("TOKENFLOW_DEBUG") != "" {
+		fmt.Fprintln(os.Stderr, "tokenflow: SSA for", pass.Pkg.Path())
+	}
 	prog := ssa.NewProgram(pass.Fset, 0)
 	for _, p := range pass.Pkg.Imports() {
 		prog.CreatePackage(p, nil, nil, true)
@@ -184,6 +188,19 @@ func run(pass *analysis.Pass) (res any, err error) {
 // relevant reports whether the package can hold a flow, by its imports and a cheap look at
 // its syntax, before any SSA is built.
 func relevant(pass *analysis.Pass, c *compiled) bool {
+	// Test code is never reported and no other package imports it (a package with
+	// _test.go files is the test variant of one analysed on its own).
+	// The standard library is modelled by rules.toml (its loggers, request, headers and
+	// dumps) and by the engine's defaults (formatting, strings); its own code is not ours
+	// to report.
+	if isStd(pass.Pkg.Path()) || check.IsTestPackagePath(pass.Pkg.Path()) || strings.HasSuffix(pass.Pkg.Path(), "_test") {
+		return false
+	}
+	for _, f := range pass.Files {
+		if strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
+			return false
+		}
+	}
 	src, snk := false, false
 	for _, imp := range pass.Pkg.Imports() {
 		if pass.ImportPackageFact(imp, new(PackageSummaries)) {
