@@ -21,7 +21,8 @@ Client side, the check reports (the sub-rule is the diagnostic's category):
     (transport.WithHTTPHeaders, WithHeaders).
   - no-expiry: an oauth2.Token literal with an AccessToken and a RefreshToken but no
     Expiry (its zero Expiry makes Valid() true forever, so Config.TokenSource never
-    refreshes), one with ExpiresIn but no Expiry, a token endpoint response decoded into
+    refreshes), one with ExpiresIn but no Expiry, one built from a response struct whose
+    expires_in field (by JSON tag) is never read, a token endpoint response decoded into
     oauth2.Token or mcp-go's transport.Token with no Expiry/ExpiresAt set afterwards, an
     mcp-go transport.Token literal without ExpiresAt (IsExpired() is then false forever),
     and a go-sdk auth.TokenInfo without Expiration or with one made from time.Now().

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -888,7 +889,7 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 		at, hasAT := c.keyed(keys, catalogue.MCPGoTokenAccessToken)
 		_, hasExpiresIn := c.keyed(keys, catalogue.MCPGoTokenExpiresIn)
 		rt, hasRT := c.keyed(keys, catalogue.MCPGoTokenRefreshToken)
-		expires := hasExpiresIn || (hasRT && c.nonEmpty(rt))
+		expires := hasExpiresIn || (hasRT && c.nonEmpty(rt)) || (hasAT && c.droppedExpiresIn(cur, at))
 		if _, ok := c.keyed(keys, catalogue.MCPGoTokenExpiresAt); ok || !hasAT || !c.nonEmpty(at) || !expires || c.expirySetLater(cur) {
 			return
 		}
@@ -917,7 +918,12 @@ func (c *checker) oauth2TokenLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	_, hasExpiresIn := c.keyed(keys, catalogue.OAuth2TokenExpiresIn)
 	hasAT = hasAT && c.nonEmpty(at)
 	hasRT = hasRT && c.nonEmpty(rt)
-	if !hasExpiresIn && !(hasAT && hasRT) || c.expirySetLater(cur) || c.staticArg(cur) {
+	dropped := hasAT && c.droppedExpiresIn(cur, at)
+	if !hasExpiresIn && !(hasAT && hasRT) && !dropped || c.expirySetLater(cur) || c.staticArg(cur, lit) {
+		return
+	}
+	if dropped && !hasExpiresIn {
+		c.report(lit, noExpiry, "oauth2.Token built from a response that carries expires_in, without Expiry: the token is taken as never expiring; set Expiry: time.Now().Add(time.Duration(expiresIn) * time.Second)")
 		return
 	}
 	if hasExpiresIn {
@@ -927,9 +933,47 @@ func (c *checker) oauth2TokenLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	c.report(lit, noExpiry, "oauth2.Token with a RefreshToken but no Expiry: its zero Expiry makes Valid() true forever, so Config.TokenSource never refreshes and keeps sending the stale AccessToken; restore the stored Expiry, or leave AccessToken empty so the first use refreshes")
 }
 
-// staticArg reports whether the literal at cur is the argument of StaticTokenSource
-// (reported there as static-refreshable).
-func (c *checker) staticArg(cur inspector.Cursor) bool {
+// droppedExpiresIn reports whether a token's AccessToken is read from a response struct
+// that has an expires_in field (by its JSON tag) which the function never reads.
+func (c *checker) droppedExpiresIn(cur inspector.Cursor, at ast.Expr) bool {
+	sel, ok := ast.Unparen(at).(*ast.SelectorExpr)
+	if !ok || c.field(sel) == nil {
+		return false
+	}
+	t := c.typeOf(sel.X)
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if isTokenType(t) {
+		return false // a copy of a token, judged as such
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	var expiresIn *types.Var
+	for i := range st.NumFields() {
+		name, _, _ := strings.Cut(reflect.StructTag(st.Tag(i)).Get("json"), ",")
+		if name == "expires_in" {
+			expiresIn = st.Field(i)
+		}
+	}
+	fn, ok := enclosingFunc(cur)
+	if expiresIn == nil || !ok {
+		return false
+	}
+	return !c.any([]ast.Node{fn.Node()}, func(n ast.Node) bool {
+		s, ok := n.(*ast.SelectorExpr)
+		return ok && c.field(s) == expiresIn
+	})
+}
+
+// staticArg reports whether the literal at cur is the argument of StaticTokenSource and
+// is reported there as static-refreshable.
+func (c *checker) staticArg(cur inspector.Cursor, lit *ast.CompositeLit) bool {
+	if _, ok := c.refreshable(lit, 0); !ok {
+		return false
+	}
 	for p, ok := up(cur); ok; p, ok = up(p) {
 		switch n := p.Node().(type) {
 		case *ast.UnaryExpr, *ast.ParenExpr:

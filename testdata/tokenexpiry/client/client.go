@@ -205,3 +205,23 @@ func copiedAccessToken(ctx context.Context, code string) *http.Client {
 	}
 	return oauth2.NewClient(ctx, oauth2.StaticTokenSource(&oauth2.Token{AccessToken: tok.AccessToken})) // want `StaticTokenSource over the AccessToken of a token from oauth2.Config.Exchange`
 }
+
+func droppedExpiresIn(r tokenResponse) *oauth2.Token {
+	return &oauth2.Token{AccessToken: r.AccessToken, TokenType: "Bearer"} // want `oauth2.Token built from a response that carries expires_in, without Expiry`
+}
+
+type patResponse struct {
+	Token string `json:"token"`
+}
+
+func noExpiresInField(r patResponse) *oauth2.Token {
+	// The response has no expires_in: a token that does not expire.
+	return &oauth2.Token{AccessToken: r.Token}
+}
+
+func expiresInUsed(r tokenResponse) *oauth2.Token {
+	exp := time.Now().Add(time.Duration(r.ExpiresIn) * time.Second)
+	tok := &oauth2.Token{AccessToken: r.AccessToken}
+	tok.Expiry = exp
+	return tok
+}

@@ -103,3 +103,7 @@ func headerFunc(ts oauth2.TokenSource, url string) (*transport.StreamableHTTP, e
 		return map[string]string{"Authorization": "Bearer " + tok.AccessToken}
 	}))
 }
+
+func saveDroppingExpiry(ctx context.Context, store transport.TokenStore, w wire) error {
+	return store.SaveToken(ctx, &transport.Token{AccessToken: w.AccessToken, TokenType: "Bearer"}) // want `mcp-go transport.Token without ExpiresAt`
+}
