@@ -30,7 +30,8 @@ Client side, the check reports (the sub-rule is the diagnostic's category):
     Token.SetAuthHeader) where the token comes from long-lived state (a struct field, a
     package variable, a map, a decoded cache) and no Valid(), Expiry or IsExpired check,
     refresh or TokenSource.Token() call comes before it on every path. Helpers of the
-    package that set the header or refresh the token are followed.
+    package that set the header, refresh the token or return the cached token are
+    followed.
 
 Server side:
 

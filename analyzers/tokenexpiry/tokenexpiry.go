@@ -49,6 +49,7 @@ type checker struct {
 	newTokenSourceFuncs map[any]bool           // *ast.FuncLit or *types.Func given as go-sdk NewTokenSource
 	refreshers          map[*types.Func]bool   // functions that check, refresh or fetch a token
 	tokenResults        map[*types.Func]result // functions that return a refreshable token
+	storedResults       map[*types.Func]result // functions that return a stored token unchecked
 	staticParams        map[*types.Func]map[int]bool
 	headerParams        map[*types.Func]map[int]bool
 	expiryWrites        map[string]bool // paths whose Expiry, ExpiresAt or Expiration is assigned
@@ -74,6 +75,7 @@ func run(pass *check.Pass) error {
 		newTokenSourceFuncs: map[any]bool{},
 		refreshers:          map[*types.Func]bool{},
 		tokenResults:        map[*types.Func]result{},
+		storedResults:       map[*types.Func]result{},
 		staticParams:        map[*types.Func]map[int]bool{},
 		headerParams:        map[*types.Func]map[int]bool{},
 		expiryWrites:        map[string]bool{},
@@ -272,6 +274,11 @@ func (c *checker) summarise() {
 			c.summariseResults(fn, decl.Node().(*ast.FuncDecl))
 		}
 	}
+	for range 2 {
+		for fn, decl := range c.funcs {
+			c.summariseStored(fn, decl)
+		}
+	}
 	for fn, decl := range c.funcs {
 		c.summariseParams(fn, decl)
 	}
@@ -334,6 +341,43 @@ func (c *checker) summariseResults(fn *types.Func, decl *ast.FuncDecl) {
 		}
 		return true
 	})
+}
+
+// summariseStored records functions that return a token from long-lived state with no
+// check before the return (a getter of a cached token).
+func (c *checker) summariseStored(fn *types.Func, decl inspector.Cursor) {
+	if _, done := c.storedResults[fn]; done {
+		return
+	}
+	res := fn.Signature().Results()
+	idx := -1
+	for i := range res.Len() {
+		if isTokenType(res.At(i).Type()) {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		return
+	}
+	for ret := range decl.Preorder((*ast.ReturnStmt)(nil)) {
+		if f, ok := enclosingFunc(ret); !ok || f.Node() != decl.Node() {
+			continue // a return of a function literal
+		}
+		rs := ret.Node().(*ast.ReturnStmt)
+		if len(rs.Results) != res.Len() {
+			continue
+		}
+		e := rs.Results[idx]
+		desc, ok := c.stored(e, 0)
+		if !ok {
+			continue
+		}
+		key, _ := path(c.info, e)
+		if !dominated(ret, c.checkOf([]string{key})) {
+			c.storedResults[fn] = result{idx, desc + " (returned by " + fn.Name() + ")"}
+			return
+		}
+	}
 }
 
 func (c *checker) summariseParams(fn *types.Func, decl inspector.Cursor) {
@@ -650,11 +694,12 @@ func (c *checker) headerUse(cur inspector.Cursor, call *ast.CallExpr, tok ast.Ex
 	if !ok {
 		return
 	}
-	key, ok := path(c.info, tok)
-	if !ok {
+	var keys []string // none for a getter's result: only a refresh call can check it
+	if key, ok := path(c.info, tok); ok {
+		keys = append(keys, key)
+	} else if _, isCall := ast.Unparen(tok).(*ast.CallExpr); !isCall {
 		return
 	}
-	keys := []string{key}
 	if v := c.defs.identVar(tok); v != nil {
 		for _, val := range c.defs.values[v] {
 			if k, ok := path(c.info, val.expr); ok && val.index < 0 {
@@ -696,6 +741,8 @@ func (c *checker) stored(e ast.Expr, depth int) (string, bool) {
 		if _, ok := c.typeOf(e.X).Underlying().(*types.Map); ok {
 			return "a token kept in a map", true
 		}
+	case *ast.CallExpr:
+		return c.storedCall(e, 0)
 	case *ast.Ident:
 		obj, _ := c.info.Uses[e].(*types.Var)
 		if obj != nil && isPackageLevel(obj) {
@@ -712,12 +759,29 @@ func (c *checker) stored(e ast.Expr, depth int) (string, bool) {
 				}
 				continue
 			}
-			// x := a.tok, or x, ok := a.tokens[user]
-			if _, isCall := ast.Unparen(val.expr).(*ast.CallExpr); val.index < 0 || (val.index == 0 && !isCall) {
+			// x := a.tok, or x, ok := a.tokens[user], or x, err := a.cachedToken()
+			call, isCall := ast.Unparen(val.expr).(*ast.CallExpr)
+			if isCall && val.index >= 0 {
+				if desc, ok := c.storedCall(call, val.index); ok {
+					return desc, true
+				}
+				continue
+			}
+			if val.index < 0 || val.index == 0 {
 				if desc, ok := c.stored(val.expr, depth+1); ok {
 					return desc, true
 				}
 			}
+		}
+	}
+	return "", false
+}
+
+// storedCall reports a call of a package function that returns a stored token unchecked.
+func (c *checker) storedCall(call *ast.CallExpr, index int) (string, bool) {
+	if callee := catalogue.Callee(c.info, call); callee != nil {
+		if r, ok := c.storedResults[callee.Origin()]; ok && (r.index == index || index < 0 && r.index == 0) {
+			return r.desc, true
 		}
 	}
 	return "", false

@@ -196,3 +196,37 @@ func (a *api) elseIfOnly(req *http.Request, verbose bool) error {
 	a.tok.SetAuthHeader(req) // want `AccessToken of a token kept in field tok`
 	return nil
 }
+
+// cached returns the cached token as it is.
+func (a *api) cached() *oauth2.Token { return a.tok }
+
+func (a *api) viaGetter(req *http.Request) {
+	req.Header.Set("Authorization", "Bearer "+a.cached().AccessToken) // want `AccessToken of a token kept in field tok \(returned by cached\)`
+}
+
+func (a *api) viaGetterVar(req *http.Request) {
+	tok := a.cached()
+	tok.SetAuthHeader(req) // want `AccessToken of a token kept in field tok \(returned by cached\)`
+}
+
+// validToken returns the cached token while it is valid, else a fresh one.
+func (a *api) validToken() (*oauth2.Token, error) {
+	if a.tok.Valid() {
+		return a.tok, nil
+	}
+	t, err := a.ts.Token()
+	if err != nil {
+		return nil, err
+	}
+	a.tok = t
+	return t, nil
+}
+
+func (a *api) viaCheckingGetter(req *http.Request) error {
+	tok, err := a.validToken()
+	if err != nil {
+		return err
+	}
+	tok.SetAuthHeader(req)
+	return nil
+}
