@@ -7,7 +7,8 @@ With too), fmt.Print* (stdout) and fmt.Fprint* to os.Stdout or os.Stderr, zap an
 SugaredLogger, zerolog, logrus, logr, testing.T/B, and the model's context through mcp-go's
 NewToolResultText. It follows the value through variables, concatenation, fmt.Sprintf,
 strings functions, struct fields, slices, maps, closures, context values, errors built
-with fmt.Errorf or errors.New, and helper functions in the same or another package.
+with fmt.Errorf or errors.New that are then logged, and helper functions in the same or
+another package.
 
 Anyone who can read the logs (or the CI output, or the model) can replay the token. In a
 stdio MCP server stdout is the protocol channel to the client, and MCP hosts keep a

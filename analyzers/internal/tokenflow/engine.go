@@ -50,8 +50,15 @@ type findKey struct {
 
 // summary is a function's summary while the package is analysed.
 type summary struct {
-	returns []labels
-	sinks   map[ParamSink]bool
+	returns   []labels
+	sinks     map[ParamSink]bool
+	ctxStores map[paramCtx]bool // context.WithValue(ctx, key, param)
+}
+
+// paramCtx is a parameter stored in a context under a key of the named type.
+type paramCtx struct {
+	param int
+	key   string
 }
 
 func newEngine(pass *analysis.Pass, c *compiled, funcs []*ssa.Function) *engine {
@@ -601,7 +608,7 @@ func isInterface(t types.Type) bool {
 func (e *engine) summaryOf(fn *ssa.Function) *summary {
 	s := e.summaries[fn]
 	if s == nil {
-		s = &summary{sinks: map[ParamSink]bool{}}
+		s = &summary{sinks: map[ParamSink]bool{}, ctxStores: map[paramCtx]bool{}}
 		e.summaries[fn] = s
 	}
 	return s
@@ -778,9 +785,17 @@ func (e *engine) call(cc *ssa.CallCommon, site *ssa.Call) labels {
 	case catalogue.ContextWithValue:
 		if len(args) == 3 {
 			key := types.TypeString(stripIface(args[1]).Type(), nil)
-			if l := e.labels(args[2]) &^ paramMask; l&^e.ctxSlots[key] != 0 {
-				e.ctxSlots[key] |= l
-				e.changed = true
+			l := e.labels(args[2])
+			e.ctxStore(key, l)
+			if l&paramMask != 0 && e.cur != nil {
+				// A helper that puts its parameter into the context: its callers do.
+				s := e.summaryOf(e.cur)
+				for i := range e.cur.Params {
+					if pc := (paramCtx{i, key}); l&paramBit(i) != 0 && !s.ctxStores[pc] {
+						s.ctxStores[pc] = true
+						e.changed = true
+					}
+				}
 			}
 		}
 		return 0
@@ -862,6 +877,11 @@ func (e *engine) call(cc *ssa.CallCommon, site *ssa.Call) labels {
 					}
 					res[i] |= pl
 				}
+			}
+		}
+		for pc := range s.ctxStores {
+			if pc.param < len(all) {
+				e.ctxStore(pc.key, e.labels(all[pc.param]))
 			}
 		}
 		recvs := len(cc.Args) - len(args)
@@ -1222,4 +1242,12 @@ func mutator(name string) bool {
 func (e *engine) inTestCode(pos token.Pos) bool {
 	f := e.pass.Fset.File(pos)
 	return f != nil && strings.HasSuffix(f.Name(), "_test.go") || check.IsTestPackagePath(e.pass.Pkg.Path())
+}
+
+// ctxStore records a value put into a context under a key of the named type.
+func (e *engine) ctxStore(key string, l labels) {
+	if l &^= paramMask; l&^e.ctxSlots[key] != 0 {
+		e.ctxSlots[key] |= l
+		e.changed = true
+	}
 }

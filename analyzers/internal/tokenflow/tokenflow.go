@@ -28,7 +28,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"os"
 	"reflect"
 	"runtime/debug"
 	"slices"
@@ -51,7 +50,10 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{config.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{new(Summary), new(PackageSummaries)},
+	// Ill-typed packages get an empty result (SSA needs complete types), so that the
+	// checks run, and report nothing, instead of failing.
+	RunDespiteErrors: true,
+	FactTypes:        []analysis.Fact{new(Summary), new(PackageSummaries)},
 }
 
 // Result lists the flows found in a package.
@@ -142,11 +144,8 @@ func run(pass *analysis.Pass) (res any, err error) {
 		return nil, fmt.Errorf("tokenflow: no rules")
 	}
 	c := compile(rules)
-	if !relevant(pass, c) {
+	if len(pass.TypeErrors) > 0 || !relevant(pass, c) {
 		return &Result{}, nil
-	}
-	if os.Getenv("TOKENFLOW_DEBUG") != "" {
-		fmt.Fprintln(os.Stderr, "tokenflow: SSA for", pass.Pkg.Path())
 	}
 	prog := ssa.NewProgram(pass.Fset, 0)
 	for _, p := range pass.Pkg.Imports() {

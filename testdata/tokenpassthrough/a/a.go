@@ -137,3 +137,32 @@ func mcpGoProxy(ctx context.Context, r *http.Request) context.Context {
 func mcpGoOwn() transport.StreamableHTTPCOption {
 	return transport.WithHTTPHeaders(map[string]string{"Authorization": "Bearer " + os.Getenv("MCP_TOKEN")})
 }
+
+// The same pattern as mcp-go's examples/custom_context, through helpers.
+type helperKey struct{}
+
+func withAuthKey(ctx context.Context, auth string) context.Context {
+	return context.WithValue(ctx, helperKey{}, auth)
+}
+
+func authFromRequestViaHelper(ctx context.Context, r *http.Request) context.Context {
+	return withAuthKey(ctx, r.Header.Get("Authorization"))
+}
+
+func makeRequest(ctx context.Context, token string) error {
+	req, err := http.NewRequestWithContext(ctx, "GET", "https://api.example.com/me", nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", token)
+	_, err = http.DefaultClient.Do(req)
+	return err
+}
+
+func makeAuthenticatedRequestTool(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	token, _ := ctx.Value(helperKey{}).(string)
+	if err := makeRequest(ctx, token); err != nil { // want `caller's bearer token is sent on to another service \(a.makeRequest, which passes it to \(http.Header\).Set\)`
+		return nil, err
+	}
+	return mcp.NewToolResultText("done"), nil
+}
