@@ -38,9 +38,9 @@ type FlowFunc struct {
 	Args   []int `toml:"args"`
 	Result int   `toml:"result"`
 
-	// KeyArg and Keys restrict a source or sink to calls whose argument KeyArg is a
-	// constant equal (ignoring case) to one of Keys: Header.Get("Authorization"),
-	// url.Values.Set("access_token", v). Writer names an argument that must be os.Stdout
+	// KeyArg and Keys restrict a source, sink or sanitizer to calls whose argument KeyArg
+	// is a constant equal (ignoring case) to one of Keys: Header.Get("Authorization"),
+	// url.Values.Set("id_token_hint", v). Writer names an argument that must be os.Stdout
 	// or os.Stderr (fmt.Fprintf).
 	KeyArg *int     `toml:"key_arg"`
 	Keys   []string `toml:"keys"`
@@ -123,6 +123,9 @@ func validateFlow(f *FlowSchema, bad badFunc) error {
 			return bad(toml.Key{"flow", "sanitizer", "func"}, i, "[[flow.sanitizer]] needs a func or funcs")
 		case strings.TrimSpace(fn.Reason) == "":
 			return bad(toml.Key{"flow", "sanitizer", "func"}, i, "[[flow.sanitizer]] %q needs a reason", fn.Names()[0])
+		}
+		if err := validateKeys(fn, "sanitizer", i, bad); err != nil {
+			return err
 		}
 	}
 	return nil

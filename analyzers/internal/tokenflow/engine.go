@@ -744,8 +744,15 @@ func (e *engine) call(cc *ssa.CallCommon, site *ssa.Call) labels {
 	if name != "" {
 		isSink = e.sinks(pos, name, recv, args, sig)
 	}
-	if e.c.sanitizers[name] {
-		return 0
+	for _, en := range e.c.sanitizers[name] {
+		if en.KeyArg == nil {
+			return 0
+		}
+		if *en.KeyArg < len(args) {
+			if k, ok := constString(args[*en.KeyArg]); ok && en.HasKey(k) {
+				return 0
+			}
+		}
 	}
 
 	// Sources by function.

@@ -57,7 +57,7 @@ type compiled struct {
 	types      []*typeSource
 	funcs      map[string][]*funcSource
 	sinks      map[string][]*sink
-	sanitizers map[string]bool
+	sanitizers map[string][]*config.FlowFunc
 	srcPkgs    map[string]bool  // packages that declare a source
 	sinkPkgs   map[string]bool  // packages that declare a sink
 	authKeys   *config.FlowFunc // the Header.Get source, for header index expressions
@@ -72,7 +72,7 @@ func compile(r *config.Rules) *compiled {
 	c := &compiled{
 		funcs:      map[string][]*funcSource{},
 		sinks:      map[string][]*sink{},
-		sanitizers: map[string]bool{},
+		sanitizers: map[string][]*config.FlowFunc{},
 		srcPkgs:    map[string]bool{},
 		sinkPkgs:   map[string]bool{},
 	}
@@ -120,8 +120,9 @@ func compile(r *config.Rules) *compiled {
 		}
 	}
 	for i := range r.Flow.Sanitizer {
-		for _, name := range r.Flow.Sanitizer[i].Names() {
-			c.sanitizers[name] = true
+		e := &r.Flow.Sanitizer[i]
+		for _, name := range e.Names() {
+			c.sanitizers[name] = append(c.sanitizers[name], e)
 		}
 	}
 	c.sinkPkgs["net/url"] = true // RawQuery

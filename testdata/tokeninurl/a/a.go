@@ -45,6 +45,10 @@ func inURL(ctx context.Context, tok *oauth2.Token, client *http.Client, ts oauth
 	q2 := url.Values{}
 	q2.Set("client_id", "agent")
 	target.RawQuery = q2.Encode()
+	logout, _ := url.Parse("https://auth.example.com/logout")
+	q3 := logout.Query()
+	q3.Add("id_token_hint", fmt.Sprint(tok.Extra("id_token"))) // OIDC RP-initiated logout, by design
+	logout.RawQuery = q3.Encode()
 }
 
 func withToken(base, t string) string {
