@@ -897,6 +897,11 @@ func (e *engine) call(cc *ssa.CallCommon, site *ssa.Call) labels {
 				continue // a sink itself, or a receiver (a logger's own state)
 			}
 			goIndex := ps.Param - recvs
+			if goIndex < 0 || goIndex >= sig.Params().Len() || !texty(sig.Params().At(goIndex).Type(), 0) {
+				// A struct or a pointer: the callee may log another of its fields than
+				// the one holding the secret; summaries are not field-sensitive.
+				continue
+			}
 			if sig.Variadic() && goIndex == sig.Params().Len()-1 {
 				e.variadic(pos, goIndex, all[ps.Param], ps.Check, ps.SinkKind, ps.Via, shortName(obj))
 			} else {
