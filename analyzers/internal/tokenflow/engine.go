@@ -870,6 +870,9 @@ func (e *engine) call(cc *ssa.CallCommon, site *ssa.Call) labels {
 			if i >= len(res) {
 				break
 			}
+			if i >= sig.Results().Len() {
+				break
+			}
 			if foreign && isError(sig.Results().At(i).Type()) {
 				continue // another package's errors: too coarse to trust
 			}
