@@ -37,6 +37,7 @@ type engine struct {
 	imported  map[*types.Func]*summary // converted facts; nil entry: the package exports none for it
 	findings  map[findKey]Flow
 	calls     map[token.Pos]*ast.CallExpr
+	assigned  map[token.Pos]ast.Expr // x.f = v: the position of f, then v
 	namesAuth map[*ssa.Function]bool // the function mentions "Authorization"
 
 	cur     *ssa.Function
@@ -74,12 +75,22 @@ func newEngine(pass *analysis.Pass, c *compiled, funcs []*ssa.Function) *engine 
 		imported:  map[*types.Func]*summary{},
 		findings:  map[findKey]Flow{},
 		calls:     map[token.Pos]*ast.CallExpr{},
+		assigned:  map[token.Pos]ast.Expr{},
 		namesAuth: map[*ssa.Function]bool{},
 	}
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok {
-				e.calls[call.Lparen] = call
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				e.calls[n.Lparen] = n
+			case *ast.AssignStmt:
+				if len(n.Lhs) == len(n.Rhs) {
+					for i, lhs := range n.Lhs {
+						if sel, ok := lhs.(*ast.SelectorExpr); ok {
+							e.assigned[sel.Sel.Pos()] = n.Rhs[i]
+						}
+					}
+				}
 			}
 			return true
 		})
@@ -1132,7 +1143,7 @@ func (e *engine) headerCopy(pos token.Pos, recv, v ssa.Value) {
 		return
 	}
 	key := findKey{pos, "tokenpassthrough"}
-	if _, dup := e.findings[key]; !dup {
+	if _, dup := e.findings[key]; !dup && !e.inTestCode(pos) {
 		at := e.argPos(pos, 1)
 		e.findings[key] = Flow{Check: "tokenpassthrough", Pos: at.pos, End: at.end,
 			Message: "every header of the incoming request, Authorization included, is copied to an outgoing request: that passes the caller's bearer token on to another service, which the MCP authorization spec forbids; skip Authorization, Proxy-Authorization and Cookie when copying"}
@@ -1145,13 +1156,21 @@ func (e *engine) fieldStore(in *ssa.Store, fa *ssa.FieldAddr, l labels) {
 	st := fa.X.Type()
 	name := fieldName(st, fa.Field)
 	if name == "RawQuery" && (catalogue.TypeName{Pkg: "net/url", Name: "URL"}).Is(st) {
-		e.flowTo(site{in.Pos(), in.Pos()}, l, "tokeninurl", "URL", "url.URL.RawQuery", "")
+		at := site{in.Pos(), in.Pos()}
+		if rhs := e.assigned[in.Pos()]; rhs != nil {
+			at = site{rhs.Pos(), rhs.End()}
+		}
+		e.flowTo(at, l, "tokeninurl", "URL", "url.URL.RawQuery", "")
 	}
 	if name == "Header" && (catalogue.TypeName{Pkg: "net/http", Name: "Request"}).Is(st) &&
 		l&incoming != 0 && l&e.c.whole != 0 && e.val[fa.X]&incoming == 0 && !e.namesAuth[e.cur] && in.Pos().IsValid() {
-		key := findKey{in.Pos(), "tokenpassthrough"}
-		if _, dup := e.findings[key]; !dup {
-			e.findings[key] = Flow{Check: "tokenpassthrough", Pos: in.Pos(), End: in.Pos(),
+		at := site{in.Pos(), in.Pos()}
+		if rhs := e.assigned[in.Pos()]; rhs != nil {
+			at = site{rhs.Pos(), rhs.End()}
+		}
+		key := findKey{at.pos, "tokenpassthrough"}
+		if _, dup := e.findings[key]; !dup && !e.inTestCode(at.pos) {
+			e.findings[key] = Flow{Check: "tokenpassthrough", Pos: at.pos, End: at.end,
 				Message: "the incoming request's headers, Authorization included, are given to an outgoing request: that passes the caller's bearer token on to another service, which the MCP authorization spec forbids; clone the headers and delete Authorization, Proxy-Authorization and Cookie"}
 		}
 	}
