@@ -471,8 +471,8 @@ func pathMatch(a, b string) bool {
 		if x == "" || y == "" || x[0] != y[0] || x[0] == '.' {
 			return false
 		}
-		if x[1:] != "*" && y[1:] != "*" {
-			return false
+		if !strings.HasPrefix(x[1:], "*") && !strings.HasPrefix(y[1:], "*") {
+			return false // "[*]" and "{*}" are an unknown index or key
 		}
 	}
 	return true
