@@ -97,7 +97,7 @@ func (f *Flow) Requests() []*Request {
 					continue
 				}
 			}
-			r := &Request{Complete: true}
+			r := &Request{Complete: f.sentAsIs(c)}
 			f.litParams(n, r)
 			f.requests = append(f.requests, r)
 		case *ast.CallExpr:
@@ -143,6 +143,22 @@ func (f *Flow) Requests() []*Request {
 		f.requests = append(f.requests, f.valuesRequest(v))
 	}
 	return f.requests
+}
+
+// sentAsIs reports whether a url.Values literal not held in a local variable is used as
+// it is: encoded (url.Values{...}.Encode()) or sent (http.PostForm). Returned, stored in a
+// field or handed to another function, it may be given more parameters unseen.
+func (f *Flow) sentAsIs(c inspector.Cursor) bool {
+	switch k, _ := c.ParentEdge(); k {
+	case edge.SelectorExpr_X:
+		sel := c.Parent().Node().(*ast.SelectorExpr)
+		fn, ok := f.pass.TypesInfo.Uses[sel.Sel].(*types.Func)
+		return ok && fn.Origin().FullName() == catalogue.ValuesEncode
+	case edge.CallExpr_Args:
+		fn, _ := typeutil.Callee(f.pass.TypesInfo, c.Parent().Node().(*ast.CallExpr)).(*types.Func)
+		return fn != nil && slices.Contains(readOnlyValuesFuncs, fn.Origin().FullName())
+	}
+	return false
 }
 
 // partOfString reports whether a string expression is part of a larger one (an operand of
@@ -303,8 +319,8 @@ func (f *Flow) stringRequest(e ast.Expr) *Request {
 		f.flatten(e, &text)
 	}
 	s := text.String()
-	if !queryKey.MatchString(s) {
-		return nil
+	if !queryKey.MatchString(s) || strings.ContainsAny(s, " \t\n") {
+		return nil // whitespace: a message about a request, not a URL or a form body
 	}
 	if i := strings.IndexByte(s, '?'); i >= 0 {
 		s = s[i+1:]

@@ -100,6 +100,9 @@ var FreshRandomFuncs = []string{
 	"github.com/google/uuid.NewV7",
 }
 
+// ValuesEncode is (net/url.Values).Encode, which turns a url.Values into a query string.
+const ValuesEncode = "(net/url.Values).Encode"
+
 // Request accessors that read a query or form parameter by key, on *http.Request and on
 // url.Values (r.URL.Query().Get, r.Form.Get).
 var RequestParamFuncs = []string{

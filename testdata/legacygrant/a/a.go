@@ -2,6 +2,7 @@ package a
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -162,3 +163,14 @@ func registrationCode() *oauthex.ClientRegistrationMetadata {
 func passwordField(user, pass string) url.Values {
 	return url.Values{"username": {user}, "password": {pass}} // a login form, not a grant
 }
+
+// An authorization server refusing the removed grants writes them in messages, not requests.
+func refuse(w http.ResponseWriter, r *http.Request) {
+	if r.FormValue("grant_type") == "password" {
+		http.Error(w, "grant_type=password is not supported", http.StatusBadRequest)
+		return
+	}
+	http.Error(w, "response_type=token is not supported; use response_type=code", http.StatusBadRequest)
+}
+
+var errImplicit = errors.New("response_type=token is not allowed")

@@ -318,3 +318,38 @@ func paramsMethodFromCaller(method string) *authhandler.PKCEParams {
 	v := oauth2.GenerateVerifier()
 	return &authhandler.PKCEParams{Challenge: oauth2.S256ChallengeFromVerifier(v), ChallengeMethod: method, Verifier: v}
 }
+
+// A url.Values literal encoded or sent as it is is the whole request.
+func handBuiltEncoded(state string) string {
+	return "https://as.example.com/authorize?" + url.Values{"response_type": {"code"}, "state": {state}}.Encode() // want `authorization request built by hand`
+}
+
+// Returned, stored in a field or handed to a helper, a literal may get its code_challenge
+// elsewhere.
+func baseParams(state string) url.Values {
+	return url.Values{"response_type": {"code"}, "client_id": {"agent"}, "state": {state}}
+}
+
+func withBaseParams(state, challenge string) string {
+	q := baseParams(state)
+	q.Set("code_challenge", challenge)
+	q.Set("code_challenge_method", "S256")
+	return "https://as.example.com/authorize?" + q.Encode()
+}
+
+type authRequest struct{ query url.Values }
+
+func inField(state string) *authRequest {
+	return &authRequest{query: url.Values{"response_type": {"code"}, "state": {state}}}
+}
+
+func addPKCE(q url.Values) string { return q.Encode() }
+
+func passedToHelper(state string) string {
+	return addPKCE(url.Values{"response_type": {"code"}, "state": {state}})
+}
+
+// An authorization server's error text is not a request.
+func serverError(w http.ResponseWriter) {
+	http.Error(w, "response_type=code requires a code_challenge", http.StatusBadRequest)
+}
