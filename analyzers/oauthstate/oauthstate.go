@@ -70,7 +70,11 @@ func run(pass *check.Pass) error {
 			}
 			switch name := fn.Origin().FullName(); name {
 			case catalogue.AuthCodeURL:
-				c.state(call, 0, "AuthCodeURL")
+				// RFC 9700 §2.1: a client using PKCE may rely on it against CSRF (the
+				// oauth2 package's own example passes "state" with S256ChallengeOption).
+				if !c.flow.CallOptions(call, 1).HasS256Challenge() {
+					c.state(call, 0, "AuthCodeURL")
+				}
 			case catalogue.AuthHandlerTokenSource, catalogue.AuthHandlerTokenSourceWithPKCE:
 				c.state(call, 2, "authhandler."+fn.Name())
 			case catalogue.MCPGoGetAuthorizationURL:
@@ -142,18 +146,22 @@ func (c *checker) callback(ins *inspector.Inspector, n inspector.Cursor) {
 	for m := range fn.Preorder((*ast.CallExpr)(nil), (*ast.IndexExpr)(nil)) {
 		switch m := m.Node().(type) {
 		case *ast.CallExpr:
-			if c.paramRead(m, req, "state") {
+			// A "state" read from any query or form (vals from url.ParseQuery too).
+			if c.paramKey(m) == "state" {
 				if m.Pos() < call.Pos() {
 					return
 				}
 				readAfter = true
 				continue
 			}
+			if c.paramRead(m, req, "grant_type") {
+				return // a token endpoint (an authorization-server facade): no state there
+			}
 			if m.Pos() < call.Pos() && c.handsOnRequest(m, req) {
 				return // a helper given the request may check the state
 			}
 		case *ast.IndexExpr: // q["state"], r.Form["state"]
-			if key, ok := c.flow.ConstString(m.Index); ok && key == "state" && c.fromRequest(m.X, req, 0) {
+			if key, ok := c.flow.ConstString(m.Index); ok && key == "state" && (catalogue.URLValues.Is(c.pass.TypesInfo.TypeOf(m.X)) || c.fromRequest(m.X, req, 0)) {
 				if m.Pos() < call.Pos() {
 					return
 				}
@@ -233,14 +241,21 @@ func (c *checker) paramValue(e ast.Expr, req *types.Var, key string) bool {
 	return false
 }
 
+// paramKey returns the constant key of a query or form parameter read — r.FormValue(key),
+// r.PostFormValue(key), v.Get(key), v.Has(key) of any request or url.Values — or "".
+func (c *checker) paramKey(call *ast.CallExpr) string {
+	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if fn == nil || !slices.Contains(catalogue.RequestParamFuncs, fn.Origin().FullName()) || len(call.Args) != 1 {
+		return ""
+	}
+	k, _ := c.flow.ConstString(call.Args[0])
+	return k
+}
+
 // paramRead reports whether call reads the parameter key of the request req:
 // r.FormValue(key), r.PostFormValue(key), r.URL.Query().Get(key), r.Form.Get(key).
 func (c *checker) paramRead(call *ast.CallExpr, req *types.Var, key string) bool {
-	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
-	if fn == nil || !slices.Contains(catalogue.RequestParamFuncs, fn.Origin().FullName()) || len(call.Args) != 1 {
-		return false
-	}
-	if k, ok := c.flow.ConstString(call.Args[0]); !ok || k != key {
+	if c.paramKey(call) != key {
 		return false
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
@@ -305,12 +320,7 @@ func (c *checker) readsStateElsewhere(ins *inspector.Inspector, fn ast.Node) boo
 	if c.stateReads == nil {
 		c.stateReads = map[ast.Node]bool{}
 		for n := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
-			call := n.Node().(*ast.CallExpr)
-			f, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
-			if f == nil || !slices.Contains(catalogue.RequestParamFuncs, f.Origin().FullName()) || len(call.Args) != 1 {
-				continue
-			}
-			if k, ok := c.flow.ConstString(call.Args[0]); ok && k == "state" {
+			if c.paramKey(n.Node().(*ast.CallExpr)) == "state" {
 				if enc, ok := enclosingFunc(n); ok {
 					c.stateReads[enc.Node()] = true
 				}

@@ -32,8 +32,12 @@ func literal(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, cfg.AuthCodeURL("state"), http.StatusFound) // want `AuthCodeURL state is a constant: anyone can forge the callback .*crypto/rand.Text\(\)`
 }
 
-func empty(v string) string {
-	return cfg.AuthCodeURL("", oauth2.S256ChallengeOption(v)) // want `AuthCodeURL with an empty state: nothing ties the callback`
+func empty() string {
+	return cfg.AuthCodeURL("", oauth2.AccessTypeOffline) // want `AuthCodeURL with an empty state: nothing ties the callback`
+}
+
+func constantWithoutPKCE() string {
+	return cfg.AuthCodeURL("state", oauth2.AccessTypeOffline) // want `AuthCodeURL state is a constant`
 }
 
 func namedConst() string {
@@ -75,6 +79,14 @@ func handler(ctx context.Context, h authhandler.AuthorizationHandler) oauth2.Tok
 }
 
 // ---- silent ----
+
+// RFC 9700 §2.1: with S256 PKCE the client may rely on PKCE against CSRF; this is the
+// example of golang.org/x/oauth2's own documentation.
+func docExample(v string) string {
+	return cfg.AuthCodeURL("state", oauth2.AccessTypeOffline, oauth2.S256ChallengeOption(v))
+}
+
+func emptyWithPKCE(v string) string { return cfg.AuthCodeURL("", oauth2.S256ChallengeOption(v)) }
 
 func cryptoRand() string { return cfg.AuthCodeURL(rand.Text()) }
 

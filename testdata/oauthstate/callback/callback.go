@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/subtle"
 	"net/http"
+	"net/url"
 
 	"golang.org/x/oauth2"
 )
@@ -116,4 +117,23 @@ func deviceFlow(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		_, _ = cfg.DeviceAccessToken(r.Context(), da)
 	}
+}
+
+func parsedQuery(w http.ResponseWriter, r *http.Request, want string) {
+	vals, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil || vals.Get("state") != want {
+		return
+	}
+	tok, err := cfg.Exchange(r.Context(), r.URL.Query().Get("code"))
+	_, _ = tok, err
+}
+
+// The token endpoint of an authorization-server facade: a token request carries no state.
+func tokenEndpoint(w http.ResponseWriter, r *http.Request) {
+	if r.PostFormValue("grant_type") != "authorization_code" {
+		http.Error(w, "unsupported_grant_type", http.StatusBadRequest)
+		return
+	}
+	tok, err := cfg.Exchange(r.Context(), r.PostFormValue("code"))
+	_, _ = tok, err
 }
