@@ -238,6 +238,16 @@ func scopeField(v *types.Var) *catalogue.ScopeField {
 	return nil
 }
 
+// scopeFieldMember returns the parsed Field of sf, an entry of catalogue.ScopeFields.
+func scopeFieldMember(sf *catalogue.ScopeField) config.Member {
+	for i := range catalogue.ScopeFields {
+		if &catalogue.ScopeFields[i] == sf {
+			return scopeFieldMembers[i]
+		}
+	}
+	return config.Member{}
+}
+
 // structRequest describes a request made through a scope field of the struct holder (a
 // literal, or an expression naming a variable or field that holds the struct).
 func (s *scanner) structRequest(sf *catalogue.ScopeField, holder ast.Expr, file string) request {
@@ -267,7 +277,8 @@ func (s *scanner) configProviders(e ast.Expr, sf *catalogue.ScopeField, found ma
 				continue
 			}
 			if id, ok := kv.Key.(*ast.Ident); ok {
-				s.endpointField(id.Name, kv.Value, sf, found)
+				field, _ := s.pass.TypesInfo.Uses[id].(*types.Var)
+				s.endpointField(field, kv.Value, sf, found)
 			}
 		}
 		return
@@ -284,16 +295,24 @@ func (s *scanner) configProviders(e ast.Expr, sf *catalogue.ScopeField, found ma
 	for k, values := range s.fieldDefs {
 		if k.obj == obj {
 			for _, v := range values {
-				s.endpointField(k.field.Name(), v, sf, found)
+				s.endpointField(k.field, v, sf, found)
 			}
 		}
 	}
 }
 
-// endpointField adds the provider named by the value of the struct's field called name, if
-// that field tells the provider.
-func (s *scanner) endpointField(name string, value ast.Expr, sf *catalogue.ScopeField, found map[string]bool) {
-	switch {
+// endpointField adds the provider named by the value of field, if it is the Endpoint or an
+// endpoint URL field of the struct that holds the scope field sf.
+func (s *scanner) endpointField(field *types.Var, value ast.Expr, sf *catalogue.ScopeField, found map[string]bool) {
+	if field == nil {
+		return
+	}
+	m := scopeFieldMember(sf)
+	m.Name = field.Name()
+	if !catalogue.IsField(field, m) {
+		return // a field of another struct (one that embeds the Config, say)
+	}
+	switch name := field.Name(); {
 	case name == sf.Endpoint:
 		s.endpointProviders(value, found, map[types.Object]bool{})
 	case slices.Contains(sf.URLFields, name):

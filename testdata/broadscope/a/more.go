@@ -5,6 +5,7 @@ import (
 
 	"github.com/modelcontextprotocol/go-sdk/oauthex"
 	"golang.org/x/oauth2"
+	"golang.org/x/oauth2/clientcredentials"
 	"golang.org/x/oauth2/endpoints"
 	"golang.org/x/oauth2/github"
 	"golang.org/x/oauth2/google"
@@ -47,4 +48,24 @@ func narrowElsewhere(tenant string) {
 	_ = &oauth2.Config{Endpoint: endpoints.AzureAD(tenant), Scopes: []string{"Sites.Selected", "Files.ReadWrite.AppFolder", "User.Read"}}
 	_ = &oauthex.TokenExchangeRequest{Scope: []string{"mcp:tools"}}
 	_ = &oauthex.ClientRegistrationMetadata{Scope: "openid profile email"}
+}
+
+// The provider comes from the scope field's own struct: a TokenURL of a type that embeds
+// the Config is another field, and names no provider.
+type ghApp struct {
+	clientcredentials.Config
+	TokenURL string
+}
+
+func embeddedConfig() ghApp {
+	a := ghApp{TokenURL: "https://github.com/login/oauth/access_token"}
+	a.Scopes = []string{"repo"}
+	return a
+}
+
+func embeddedConfigAssigned() ghApp {
+	var a ghApp
+	a.TokenURL = "https://github.com/login/oauth/access_token"
+	a.Scopes = []string{"repo"}
+	return a
 }
