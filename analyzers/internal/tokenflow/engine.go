@@ -119,15 +119,14 @@ func (e *engine) solve() {
 }
 
 func (e *engine) initParams(fn *ssa.Function) {
-	server := servesRequest(fn)
+	server := servesRequest(fn.Signature)
 	recvs := 0
 	if fn.Signature.Recv() != nil {
 		recvs = 1
 	}
 	for i, p := range fn.Params {
 		l := paramBit(i)
-		if ts := e.c.typeSourceOf(p.Type()); ts != nil && ts.incoming && i >= recvs &&
-			(server || !(catalogue.TypeName{Pkg: "net/http", Name: "Request"}).Is(p.Type())) {
+		if ts := e.c.typeSourceOf(p.Type()); ts != nil && ts.incoming && i >= recvs && (server || !isRequest(p.Type())) {
 			l |= incoming
 		}
 		e.val[p] |= l
@@ -150,8 +149,7 @@ func (e *engine) initParams(fn *ssa.Function) {
 // caller's: it takes an http.ResponseWriter (a handler or middleware), or it has the shape
 // func(context.Context, *http.Request) context.Context of mcp-go's HTTPContextFunc.
 // A client transport's RoundTrip(*http.Request) does not: its request is outgoing.
-func servesRequest(fn *ssa.Function) bool {
-	sig := fn.Signature
+func servesRequest(sig *types.Signature) bool {
 	for i := range sig.Params().Len() {
 		if (catalogue.TypeName{Pkg: "net/http", Name: "ResponseWriter"}).Is(sig.Params().At(i).Type()) {
 			return true
@@ -159,7 +157,11 @@ func servesRequest(fn *ssa.Function) bool {
 	}
 	isCtx := func(t types.Type) bool { return (catalogue.TypeName{Pkg: "context", Name: "Context"}).Is(t) }
 	return sig.Params().Len() == 2 && sig.Results().Len() == 1 && isCtx(sig.Params().At(0).Type()) &&
-		(catalogue.TypeName{Pkg: "net/http", Name: "Request"}).Is(sig.Params().At(1).Type()) && isCtx(sig.Results().At(0).Type())
+		isRequest(sig.Params().At(1).Type()) && isCtx(sig.Results().At(0).Type())
+}
+
+func isRequest(t types.Type) bool {
+	return (catalogue.TypeName{Pkg: "net/http", Name: "Request"}).Is(t)
 }
 
 func (e *engine) setVal(v ssa.Value, l labels) {
@@ -204,6 +206,12 @@ func (e *engine) step(instr ssa.Instruction) {
 				}
 			}
 			e.store(root, path, e.baseFlow(ld.X, 0))
+		} else if ts := e.c.typeSourceOf(in.Val.Type()); ts != nil && isStruct(in.Val.Type()) {
+			// A request or token stored whole: only its credential fields carry it.
+			for f := range ts.fields {
+				e.store(root, path+"\x00."+f, l)
+			}
+			e.store(root, path, l&paramMask)
 		} else {
 			e.store(root, path, l)
 		}
@@ -625,11 +633,24 @@ func (e *engine) summaryOf(fn *ssa.Function) *summary {
 	return s
 }
 
-// fact converts a summary to the exported fact, or nil if it says nothing.
-func (e *engine) fact(s *summary) *Summary {
+// fact converts a summary of fn to the exported fact, or nil if it says nothing. A kind
+// that the result's type implies (a *oauth2.Token result is an OAuth token) is left out.
+func (e *engine) fact(fn *ssa.Function, s *summary) *Summary {
 	f := &Summary{}
 	useful := false
-	for _, r := range s.returns {
+	for i, r := range s.returns {
+		if i < fn.Signature.Results().Len() {
+			t := fn.Signature.Results().At(i).Type()
+			if ts := e.c.typeSourceOf(t); ts != nil {
+				r &^= ts.kind
+			}
+			if !texty(t, 0) {
+				// A client or token source holds a token but is not text: callers
+				// get the kinds its type implies, nothing more.
+				r &^= kindMask | incoming
+			}
+		}
+		r &^= e.c.whole // callers drop them (see call)
 		var rs ReturnSummary
 		for i, k := range e.c.kinds {
 			if r&(1<<i) != 0 {
@@ -1124,8 +1145,9 @@ func (e *engine) flowTo(at site, l labels, check, kind, via, helper string) {
 	}
 	s := e.summaryOf(e.cur)
 	for i, p := range e.cur.Params {
-		if l&paramBit(i) == 0 || e.c.typeSourceOf(p.Type()) != nil {
-			continue
+		if l&paramBit(i) == 0 || e.c.typeSourceOf(p.Type()) != nil || !texty(p.Type(), 0) ||
+			i == 0 && e.cur.Signature.Recv() != nil {
+			continue // see the use of summaries in call
 		}
 		ps := ParamSink{Param: i, Check: check, SinkKind: kind, Via: via}
 		if !s.sinks[ps] {

@@ -181,3 +181,14 @@ func (c *compiled) kindName(l labels) string {
 	}
 	return "credential"
 }
+
+// logSink reports whether name is a sink of tokenlog: a package whose functions pass a
+// parameter to one may be a logging helper that other packages call with a token.
+func (c *compiled) logSink(name string) bool {
+	for _, s := range c.sinks[name] {
+		if s.entry.Check == "tokenlog" {
+			return true
+		}
+	}
+	return false
+}

@@ -26,6 +26,7 @@ package tokenflow
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"reflect"
@@ -106,6 +107,24 @@ type ParamSink struct {
 
 func (*Summary) AFact() {}
 
+// carries reports whether the summary makes callers worth analysing: a logging helper or
+// a function that returns a credential as text. (A helper that puts its parameter into a
+// URL or header is followed only in packages analysed for another reason: many client
+// libraries have such helpers.)
+func (s *Summary) carries() bool {
+	for _, p := range s.Sinks {
+		if p.Check == "tokenlog" {
+			return true
+		}
+	}
+	for _, r := range s.Returns {
+		if len(r.Kinds) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *Summary) String() string {
 	var parts []string
 	for i, r := range s.Returns {
@@ -119,8 +138,10 @@ func (s *Summary) String() string {
 	return "tokenflow(" + strings.Join(parts, "; ") + ")"
 }
 
-// PackageSummaries marks a package that exports Summary facts: importing it makes a
-// package worth analysing, and a function of it without a Summary carries nothing.
+// PackageSummaries marks a package with a function that returns a credential or passes a
+// parameter to a sink: importing it makes a package worth analysing. (Summaries that only
+// say which parameters a result derives from do not: they matter only to a package that
+// is analysed for another reason.)
 type PackageSummaries struct{}
 
 func (*PackageSummaries) AFact()         {}
@@ -215,10 +236,18 @@ func relevant(pass *analysis.Pass, c *compiled) bool {
 		return false
 	}
 	if src {
+		whole := false
 		for _, obj := range pass.TypesInfo.Uses {
-			if usesSource(c, obj) {
+			switch usesSource(c, obj) {
+			case tokenUse:
 				return true
+			case requestUse:
+				whole = true
 			}
+		}
+		// A request's headers matter where the package serves requests.
+		if whole && servesRequests(pass, c) {
+			return true
 		}
 	}
 	// A sink called with a parameter of the enclosing function (a logging helper), or
@@ -242,7 +271,11 @@ func relevant(pass *analysis.Pass, c *compiled) bool {
 					}
 				}
 			case *ast.CallExpr:
-				if name := catalogue.FullName(pass.TypesInfo, n); name != "" && c.sinks[name] != nil {
+				name := catalogue.FullName(pass.TypesInfo, n)
+				if src && c.keyedSourceCall(pass.TypesInfo, name, n) {
+					found = true
+				}
+				if snk && name != "" && c.logSink(name) {
 					for _, arg := range n.Args {
 						if c.typeSourceOf(pass.TypesInfo.TypeOf(arg)) != nil {
 							found = true
@@ -265,23 +298,80 @@ func relevant(pass *analysis.Pass, c *compiled) bool {
 	return false
 }
 
+type sourceUse int
+
+const (
+	noUse      sourceUse = iota
+	tokenUse             // a token type, a source function, a credential field
+	requestUse           // a field of a request type (its headers)
+)
+
 // usesSource reports whether obj is a source: a token type, a source function, or a field
-// of a request type that carries the caller's credentials.
-func usesSource(c *compiled, obj types.Object) bool {
+// of a source type that carries a credential.
+func usesSource(c *compiled, obj types.Object) sourceUse {
 	switch obj := obj.(type) {
 	case *types.TypeName:
-		ts := c.typeSourceOf(obj.Type())
-		return ts != nil && !ts.whole
+		if ts := c.typeSourceOf(obj.Type()); ts != nil && !ts.whole {
+			return tokenUse
+		}
 	case *types.Func:
-		return c.funcs[obj.Origin().FullName()] != nil
+		// Sources with keys (Header.Get("Authorization")) are judged at their calls.
+		for _, fs := range c.funcs[obj.Origin().FullName()] {
+			if fs.entry.KeyArg == nil {
+				return tokenUse
+			}
+		}
 	case *types.Var:
 		if !obj.IsField() || obj.Pkg() == nil {
-			return false
+			return noUse
 		}
 		for _, ts := range c.types {
-			if ts.fields[obj.Name()] && ts.pkg == obj.Pkg().Path() {
-				return true
+			if ts.fields[obj.Name()] && ts.pkg == obj.Pkg().Path() &&
+				catalogue.IsField(obj, config.Member{Pkg: ts.pkg, Type: ts.name, Name: obj.Name()}) {
+				if ts.whole {
+					return requestUse
+				}
+				return tokenUse
 			}
+		}
+	}
+	return noUse
+}
+
+// servesRequests reports whether a function of the package serves a request (see
+// servesRequest) or takes an incoming MCP request.
+func servesRequests(pass *analysis.Pass, c *compiled) bool {
+	found := false
+	for _, file := range pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			var sig *types.Signature
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				if obj, ok := pass.TypesInfo.Defs[n.Name].(*types.Func); ok {
+					sig = obj.Signature()
+				}
+			case *ast.FuncLit:
+				sig, _ = pass.TypesInfo.TypeOf(n).(*types.Signature)
+			}
+			if sig != nil && (servesRequest(sig) || takesIncoming(sig, c)) {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// takesIncoming reports whether sig has a parameter of an incoming type other than
+// *http.Request (an MCP tool request).
+func takesIncoming(sig *types.Signature, c *compiled) bool {
+	for i := range sig.Params().Len() {
+		t := sig.Params().At(i).Type()
+		if ts := c.typeSourceOf(t); ts != nil && ts.incoming && !isRequest(t) {
+			return true
 		}
 	}
 	return false
@@ -310,14 +400,14 @@ func (a *engine) result() *Result {
 		}
 		var f *Summary
 		if s := a.summaries[fn]; s != nil {
-			f = a.fact(s)
+			f = a.fact(fn, s)
 		}
 		if f == nil && !isStd(a.pass.Pkg.Path()) && texty(fn.Signature.Results(), 0) && slices.ContainsFunc(fn.Params, func(p *ssa.Parameter) bool { return a.canCarry(p.Type()) }) {
 			f = &Summary{}
 		}
 		if f != nil {
 			a.pass.ExportObjectFact(obj, f)
-			exported = true
+			exported = exported || f.carries()
 		}
 	}
 	if exported {
@@ -348,4 +438,20 @@ func DocText(src string) string {
 func isStd(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
 	return !strings.Contains(first, ".")
+}
+
+// keyedSourceCall reports whether call is a source with keys whose key argument matches or
+// is not a constant: Header.Get("Authorization"), not Header.Get("Link").
+func (c *compiled) keyedSourceCall(info *types.Info, name string, call *ast.CallExpr) bool {
+	for _, fs := range c.funcs[name] {
+		k := fs.entry.KeyArg
+		if k == nil || *k >= len(call.Args) {
+			continue
+		}
+		tv := info.Types[call.Args[*k]]
+		if tv.Value == nil || tv.Value.Kind() != constant.String || fs.entry.HasKey(constant.StringVal(tv.Value)) {
+			return true
+		}
+	}
+	return false
 }
