@@ -11,6 +11,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/golang-jwt/jwt/v5"
 	"github.com/mark3labs/mcp-go/mcp"
 	"golang.org/x/oauth2"
 
@@ -115,4 +116,25 @@ func tool(ctx context.Context, ts oauth2.TokenSource) (*mcp.CallToolResult, erro
 		return mcp.NewToolResultText("authorized with " + tok.AccessToken), nil // want `OAuth token put into the model's context \(mcp.NewToolResultText\)`
 	}
 	return mcp.NewToolResultText("authorized; expires " + tok.Expiry.String()), nil
+}
+
+// agentPatterns holds common code around a token that logs no secret.
+func agentPatterns(ctx context.Context, cfg *oauth2.Config, tok *oauth2.Token, u string) {
+	client := cfg.Client(ctx, tok)
+	resp, err := client.Get(u)
+	if err != nil {
+		log.Printf("request failed: %v", err)
+		return
+	}
+	log.Printf("status %s", resp.Status)
+	if t, err := cfg.TokenSource(ctx, tok).Token(); err == nil {
+		log.Printf("refreshed, expires %s", t.Expiry)
+	}
+	if parsed, err := jwt.Parse(tok.AccessToken, nil); err == nil {
+		sub, _ := parsed.Claims.GetSubject()
+		log.Printf("subject %s", sub)
+	}
+	req, _ := http.NewRequestWithContext(ctx, "GET", u, nil)
+	req.Header.Set("Authorization", "Bearer "+tok.AccessToken)
+	log.Printf("calling %s %s", req.Method, req.URL)
 }
