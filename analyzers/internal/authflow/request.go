@@ -112,6 +112,7 @@ func (f *Flow) Requests() []*Request {
 				}
 			case "fmt.Sprintf":
 				if r := f.stringRequest(n); r != nil {
+					r.Complete = r.Complete && !f.extended(c)
 					f.requests = append(f.requests, r)
 				}
 			}
@@ -135,6 +136,7 @@ func (f *Flow) Requests() []*Request {
 				continue
 			}
 			if r := f.stringRequest(e); r != nil {
+				r.Complete = r.Complete && !f.extended(c)
 				f.requests = append(f.requests, r)
 			}
 		}
@@ -159,6 +161,70 @@ func (f *Flow) sentAsIs(c inspector.Cursor) bool {
 		return fn != nil && slices.Contains(readOnlyValuesFuncs, fn.Origin().FullName())
 	}
 	return false
+}
+
+// stringBuilders build on a string: parse it as a URL, format or write it into a longer one.
+var stringBuilders = []string{
+	"net/url.Parse", "net/url.ParseRequestURI",
+	"fmt.Sprintf", "fmt.Sprint", "fmt.Fprintf", "fmt.Fprint",
+	"(*strings.Builder).WriteString", "(*bytes.Buffer).WriteString",
+}
+
+// extended reports whether a query string may be given more parameters unseen: it is
+// handed to a stringBuilders function, or kept in a variable that is concatenated, handed
+// to one, or copied elsewhere.
+func (f *Flow) extended(c inspector.Cursor) bool {
+	var id *ast.Ident
+	switch k, i := c.ParentEdge(); k {
+	case edge.CallExpr_Args:
+		return f.buildsOn(c.Parent().Node().(*ast.CallExpr))
+	case edge.AssignStmt_Rhs:
+		if as := c.Parent().Node().(*ast.AssignStmt); len(as.Lhs) == len(as.Rhs) {
+			id, _ = ast.Unparen(as.Lhs[i]).(*ast.Ident)
+		}
+	case edge.ValueSpec_Values:
+		if spec := c.Parent().Node().(*ast.ValueSpec); len(spec.Names) == len(spec.Values) {
+			id = spec.Names[i]
+		}
+	}
+	if id == nil {
+		return false
+	}
+	v, ok := f.pass.TypesInfo.ObjectOf(id).(*types.Var)
+	if !ok || v.Parent() == nil {
+		return true // a field or an unknown variable
+	}
+	region := f.ins.Root()
+	if !isPackageLevel(v) {
+		if r, ok := f.ins.Root().FindByPos(v.Parent().Pos(), v.Parent().End()); ok {
+			region = r
+		}
+	}
+	for u := range region.Preorder((*ast.Ident)(nil)) {
+		if f.pass.TypesInfo.Uses[u.Node().(*ast.Ident)] != v {
+			continue
+		}
+		switch k, _ := u.ParentEdge(); k {
+		case edge.CallExpr_Args:
+			if f.buildsOn(u.Parent().Node().(*ast.CallExpr)) {
+				return true
+			}
+		case edge.AssignStmt_Lhs:
+			if u.Parent().Node().(*ast.AssignStmt).Tok != token.ASSIGN {
+				return true // u += "&code_challenge=" + c
+			}
+		case edge.BinaryExpr_X, edge.BinaryExpr_Y, edge.UnaryExpr_X, edge.AssignStmt_Rhs, edge.ValueSpec_Values,
+			edge.ReturnStmt_Results, edge.CompositeLit_Elts, edge.KeyValueExpr_Value, edge.SendStmt_Value:
+			return true
+		}
+	}
+	return false
+}
+
+// buildsOn reports whether call is one of stringBuilders.
+func (f *Flow) buildsOn(call *ast.CallExpr) bool {
+	fn, _ := typeutil.Callee(f.pass.TypesInfo, call).(*types.Func)
+	return fn != nil && slices.Contains(stringBuilders, fn.Origin().FullName())
 }
 
 // partOfString reports whether a string expression is part of a larger one (an operand of

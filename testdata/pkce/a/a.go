@@ -353,3 +353,46 @@ func passedToHelper(state string) string {
 func serverError(w http.ResponseWriter) {
 	http.Error(w, "response_type=code requires a code_challenge", http.StatusBadRequest)
 }
+
+// A query string kept in a variable that is only sent is the whole request.
+func handBuiltVar(w http.ResponseWriter, r *http.Request, state string) {
+	u := "https://as.example.com/authorize?response_type=code&client_id=agent&state=" + state // want `authorization request built by hand`
+	http.Redirect(w, r, u, http.StatusFound)
+}
+
+// A query string parsed, formatted into a longer one or extended later may get its
+// code_challenge there.
+const authBase = "https://as.example.com/authorize?response_type=code&client_id=agent"
+
+func formattedBase(state, challenge string) string {
+	return fmt.Sprintf("%s&state=%s&code_challenge=%s&code_challenge_method=S256", authBase, state, challenge)
+}
+
+func parsedBase(challenge string) string {
+	u, _ := url.Parse(authBase)
+	q := u.Query()
+	q.Set("code_challenge", challenge)
+	q.Set("code_challenge_method", "S256")
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+func parsedLiteral(challenge string) string {
+	u, _ := url.Parse("https://as.example.com/authorize?response_type=code&client_id=agent")
+	q := u.Query()
+	q.Set("code_challenge", challenge)
+	q.Set("code_challenge_method", "S256")
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+func extendedVar(w http.ResponseWriter, r *http.Request, challenge string) {
+	u := "https://as.example.com/authorize?response_type=code&client_id=agent"
+	u += "&code_challenge=" + challenge + "&code_challenge_method=S256"
+	http.Redirect(w, r, u, http.StatusFound)
+}
+
+func concatenatedVar(w http.ResponseWriter, r *http.Request, challenge string) {
+	u := "https://as.example.com/authorize?response_type=code&client_id=agent"
+	http.Redirect(w, r, u+"&code_challenge="+challenge+"&code_challenge_method=S256", http.StatusFound)
+}
