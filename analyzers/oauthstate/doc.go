@@ -16,6 +16,8 @@ The check reports:
     TokenSourceWithPKCE, and mcp-go's (*OAuthHandler).GetAuthorizationURL when it is a
     constant (from any file or package), an empty string, a package-level variable set
     once at start-up (also from another package), or a value from math/rand or the clock.
+    An AuthCodeURL that also sends an S256 code challenge is not reported: a client using
+    PKCE may rely on it against CSRF (RFC 9700 §2.1).
   - A function with an *http.Request parameter that passes the request's "code" to
     (*oauth2.Config).Exchange, without oauth2.VerifierOption, and never reads the
     request's "state" before the exchange (nor hands the request to another function that
@@ -24,8 +26,9 @@ The check reports:
     ProcessAuthorizationResponse then compares the state with itself.
 
 It is silent on a random state made per login (crypto/rand.Text, oauth2.GenerateVerifier,
-uuid, mcp-go's client.GenerateState), on callbacks that read and compare the state, on
-PKCE-protected exchanges, when the package reads the request's state in another function
+uuid, mcp-go's client.GenerateState), on callbacks that read and compare the state (from the
+request or from any parsed query), on token endpoints (a function that reads the request's
+"grant_type"), on PKCE-protected exchanges, when the package reads the request's state in another function
 (a middleware), and on test code.
 
 Bad:
