@@ -787,36 +787,27 @@ func (e *engine) call(cc *ssa.CallCommon, site *ssa.Call) labels {
 		}
 	}
 
-	// Sources by function.
+	// Sources by function. A source is modelled by its entries alone: Header.Get("Accept")
+	// is no credential, whatever the function does inside.
 	if srcs := e.c.funcs[name]; len(srcs) > 0 {
-		matched := false
-		var res []labels
-		n := 1
-		if t, ok := sig.Results().Len(), true; ok && t > 1 {
-			n = t
-		}
-		res = make([]labels, n)
+		res := make([]labels, max(1, sig.Results().Len()))
 		for _, s := range srcs {
 			if s.entry.KeyArg != nil {
 				if *s.entry.KeyArg >= len(args) {
 					continue
 				}
-				k, ok := constString(args[*s.entry.KeyArg])
-				if !ok || !s.entry.HasKey(k) {
+				if k, ok := constString(args[*s.entry.KeyArg]); !ok || !s.entry.HasKey(k) {
 					continue
 				}
 			}
-			if s.result < n {
+			if s.result < len(res) {
+				// Read from the caller's request, it is the caller's credential.
 				res[s.result] |= s.kind | e.labels(recv)&(incoming|paramMask)
-				matched = true
 			}
 		}
-		// A source function is modelled by its entries alone: Header.Get("Accept") is
-		// no credential, whatever the function does inside.
-		if site != nil && n > 1 {
+		if site != nil && len(res) > 1 {
 			e.setResults(site, res)
 		}
-		_ = matched
 		return res[0]
 	}
 
