@@ -9,7 +9,6 @@ const (
 	ContextValue     = "(context.Context).Value"
 	HeaderClone      = "(net/http.Header).Clone"
 	HeaderDel        = "(net/http.Header).Del"
-	RoundTrip        = "RoundTrip" // a method of this name taking *http.Request is a client transport
 )
 
 // Formatters print their arguments whole: a request or header passed to them becomes text
@@ -35,8 +34,17 @@ var TextTypes = []TypeName{
 	{"net/url", "Values"},
 }
 
-// URLRawQuery is the field whose assignment puts a value into a URL's query.
-const URLRawQuery = "net/url.URL.RawQuery"
+// URL is the type whose RawQuery field, when assigned, puts a value into a URL's query.
+var URL = TypeName{"net/url", "URL"}
+
+// HTTPRequest is the request type: its Header field, when assigned, replaces its headers.
+var HTTPRequest = TypeName{"net/http", "Request"}
+
+// HTTPResponseWriter marks a function that serves requests.
+var HTTPResponseWriter = TypeName{"net/http", "ResponseWriter"}
+
+// Context is context.Context.
+var Context = TypeName{"context", "Context"}
 
 // StdStreams are the os variables that a fmt.Fprint* sink must write to.
 var StdStreams = []string{"Stdout", "Stderr"}

@@ -151,17 +151,17 @@ func (e *engine) initParams(fn *ssa.Function) {
 // A client transport's RoundTrip(*http.Request) does not: its request is outgoing.
 func servesRequest(sig *types.Signature) bool {
 	for i := range sig.Params().Len() {
-		if (catalogue.TypeName{Pkg: "net/http", Name: "ResponseWriter"}).Is(sig.Params().At(i).Type()) {
+		if catalogue.HTTPResponseWriter.Is(sig.Params().At(i).Type()) {
 			return true
 		}
 	}
-	isCtx := func(t types.Type) bool { return (catalogue.TypeName{Pkg: "context", Name: "Context"}).Is(t) }
+	isCtx := catalogue.Context.Is
 	return sig.Params().Len() == 2 && sig.Results().Len() == 1 && isCtx(sig.Params().At(0).Type()) &&
 		isRequest(sig.Params().At(1).Type()) && isCtx(sig.Results().At(0).Type())
 }
 
 func isRequest(t types.Type) bool {
-	return (catalogue.TypeName{Pkg: "net/http", Name: "Request"}).Is(t)
+	return catalogue.HTTPRequest.Is(t)
 }
 
 func (e *engine) setVal(v ssa.Value, l labels) {
@@ -1171,14 +1171,14 @@ func (e *engine) headerCopy(pos token.Pos, recv, v ssa.Value) {
 func (e *engine) fieldStore(in *ssa.Store, fa *ssa.FieldAddr, l labels) {
 	st := fa.X.Type()
 	name := fieldName(st, fa.Field)
-	if name == "RawQuery" && (catalogue.TypeName{Pkg: "net/url", Name: "URL"}).Is(st) {
+	if name == "RawQuery" && catalogue.URL.Is(st) {
 		at := site{in.Pos(), in.Pos()}
 		if rhs := e.assigned[in.Pos()]; rhs != nil {
 			at = site{rhs.Pos(), rhs.End()}
 		}
 		e.flowTo(at, l, "tokeninurl", "URL", "url.URL.RawQuery", "")
 	}
-	if name == "Header" && (catalogue.TypeName{Pkg: "net/http", Name: "Request"}).Is(st) &&
+	if name == "Header" && catalogue.HTTPRequest.Is(st) &&
 		l&incoming != 0 && l&e.c.whole != 0 && e.val[fa.X]&incoming == 0 && !e.namesAuth[e.cur] && in.Pos().IsValid() {
 		at := site{in.Pos(), in.Pos()}
 		if rhs := e.assigned[in.Pos()]; rhs != nil {
