@@ -20,6 +20,7 @@ import (
 	"go/types"
 	"reflect"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -56,8 +57,11 @@ type FixedVarFact struct{ Constant bool }
 func (*FixedVarFact) AFact()           {}
 func (f *FixedVarFact) String() string { return "fixedVar" }
 
-// Flow answers questions about the values of one package. It is the Analyzer's result.
+// Flow answers questions about the values of one package. It is the Analyzer's result,
+// shared by the checks that require it, which a driver runs in parallel: its exported
+// methods hold mu, as they fill its caches.
 type Flow struct {
+	mu        sync.Mutex
 	pass      *analysis.Pass
 	ins       *inspector.Inspector
 	pkgVars   map[*types.Var]*varInfo // package-level variables, scanned once

@@ -45,6 +45,8 @@ func (k Kind) HasS256Challenge() bool {
 // CallOptions returns what the variadic AuthCodeOption arguments of call, from argument
 // #first on, may hold: each argument, or the slice passed with opts....
 func (f *Flow) CallOptions(call *ast.CallExpr, first int) Kind {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	if first >= len(call.Args) {
 		return 0
 	}

@@ -64,6 +64,8 @@ func (v Value) Describe(from *types.Package) string {
 
 // StringOrigin returns where the string expression e comes from.
 func (f *Flow) StringOrigin(e ast.Expr) Value {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	v := f.origin(e, map[*types.Var]bool{})
 	if v.Origin == noValue {
 		v.Origin = Unknown

@@ -57,6 +57,8 @@ var queryKey = regexp.MustCompile(`(^|[?&])(response_type|grant_type|code_challe
 // Requests returns the requests built by hand in the package that set one of
 // response_type, grant_type or code_challenge_method as a constant.
 func (f *Flow) Requests() []*Request {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	if f.scanned {
 		return f.requests
 	}

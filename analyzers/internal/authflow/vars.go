@@ -220,6 +220,8 @@ func calleeIdent(call *ast.CallExpr) *ast.Ident {
 // Defs returns the values assigned to a variable one by one (v = x, v := x, var v = x);
 // none if its address is taken.
 func (f *Flow) Defs(v *types.Var) []ast.Expr {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	info := f.varInfo(v)
 	if info.escapes {
 		return nil
