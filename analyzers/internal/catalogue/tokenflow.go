@@ -51,3 +51,6 @@ var StdStreams = []string{"Stdout", "Stderr"}
 
 // TimeTime is metadata: an expiry never carries a secret.
 var TimeTime = TypeName{"time", "Time"}
+
+// ModelText is the go-sdk field whose text a tool result puts into the model's context.
+var ModelText = TypeName{"github.com/modelcontextprotocol/go-sdk/mcp", "TextContent"}

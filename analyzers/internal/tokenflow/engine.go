@@ -83,6 +83,10 @@ func newEngine(pass *analysis.Pass, c *compiled, funcs []*ssa.Function) *engine 
 			switch n := n.(type) {
 			case *ast.CallExpr:
 				e.calls[n.Lparen] = n
+			case *ast.KeyValueExpr:
+				if id, ok := n.Key.(*ast.Ident); ok {
+					e.assigned[id.Pos()] = n.Value
+				}
 			case *ast.AssignStmt:
 				if len(n.Lhs) == len(n.Rhs) {
 					for i, lhs := range n.Lhs {
@@ -1171,6 +1175,13 @@ func (e *engine) headerCopy(pos token.Pos, recv, v ssa.Value) {
 func (e *engine) fieldStore(in *ssa.Store, fa *ssa.FieldAddr, l labels) {
 	st := fa.X.Type()
 	name := fieldName(st, fa.Field)
+	if name == "Text" && catalogue.ModelText.Is(st) {
+		at := site{in.Pos(), in.Pos()}
+		if rhs := e.assigned[in.Pos()]; rhs != nil {
+			at = site{rhs.Pos(), rhs.End()}
+		}
+		e.flowTo(at, l, "tokenlog", "model context", "mcp.TextContent.Text", "")
+	}
 	if name == "RawQuery" && catalogue.URL.Is(st) {
 		at := site{in.Pos(), in.Pos()}
 		if rhs := e.assigned[in.Pos()]; rhs != nil {
