@@ -16,8 +16,9 @@ The check reports:
     TokenSourceWithPKCE, and mcp-go's (*OAuthHandler).GetAuthorizationURL when it is a
     constant (from any file or package), an empty string, a package-level variable set
     once at start-up (also from another package), or a value from math/rand or the clock.
-    An AuthCodeURL that also sends an S256 code challenge is not reported: a client using
-    PKCE may rely on it against CSRF (RFC 9700 §2.1).
+    An AuthCodeURL that also sends an S256 code challenge, or TokenSourceWithPKCE with
+    non-nil PKCEParams, is not reported: a client using PKCE may rely on it against CSRF
+    (RFC 9700 §2.1).
   - A function with an *http.Request parameter that passes the request's "code" to
     (*oauth2.Config).Exchange, without oauth2.VerifierOption, and never reads the
     request's "state" before the exchange (nor hands the request to another function that

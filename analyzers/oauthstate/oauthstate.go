@@ -75,8 +75,13 @@ func run(pass *check.Pass) error {
 				if !c.flow.CallOptions(call, 1).HasS256Challenge() {
 					c.state(call, 0, "AuthCodeURL")
 				}
-			case catalogue.AuthHandlerTokenSource, catalogue.AuthHandlerTokenSourceWithPKCE:
-				c.state(call, 2, "authhandler."+fn.Name())
+			case catalogue.AuthHandlerTokenSource:
+				c.state(call, 2, "authhandler.TokenSource")
+			case catalogue.AuthHandlerTokenSourceWithPKCE:
+				// Non-nil PKCEParams: PKCE is in use (pkce judges its method).
+				if tv, ok := pass.TypesInfo.Types[call.Args[4]]; ok && tv.IsNil() {
+					c.state(call, 2, "authhandler.TokenSourceWithPKCE")
+				}
 			case catalogue.MCPGoGetAuthorizationURL:
 				c.state(call, 1, "GetAuthorizationURL")
 			case catalogue.Exchange:

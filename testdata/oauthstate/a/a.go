@@ -78,12 +78,21 @@ func handler(ctx context.Context, h authhandler.AuthorizationHandler) oauth2.Tok
 	return authhandler.TokenSource(ctx, cfg, "state", h) // want `authhandler.TokenSource state is a constant`
 }
 
+func handlerNilPKCE(ctx context.Context, h authhandler.AuthorizationHandler) oauth2.TokenSource {
+	return authhandler.TokenSourceWithPKCE(ctx, cfg, "", h, nil) // want `authhandler.TokenSourceWithPKCE with an empty state`
+}
+
 // ---- silent ----
 
 // RFC 9700 §2.1: with S256 PKCE the client may rely on PKCE against CSRF; this is the
 // example of golang.org/x/oauth2's own documentation.
 func docExample(v string) string {
 	return cfg.AuthCodeURL("state", oauth2.AccessTypeOffline, oauth2.S256ChallengeOption(v))
+}
+
+func handlerWithPKCE(ctx context.Context, h authhandler.AuthorizationHandler) oauth2.TokenSource {
+	v := oauth2.GenerateVerifier()
+	return authhandler.TokenSourceWithPKCE(ctx, cfg, "state", h, &authhandler.PKCEParams{Challenge: oauth2.S256ChallengeFromVerifier(v), ChallengeMethod: "S256", Verifier: v})
 }
 
 func emptyWithPKCE(v string) string { return cfg.AuthCodeURL("", oauth2.S256ChallengeOption(v)) }
