@@ -52,7 +52,7 @@ func (f *OptionsFact) String() string { return "options(" + f.Kinds.String() + "
 // FixedVarFact records that an exported package-level string variable is set once at
 // start-up: never assigned in a function (other than init) of its package, and its
 // address never taken.
-type FixedVarFact struct{ Constant bool }
+type FixedVarFact struct{}
 
 func (*FixedVarFact) AFact()           {}
 func (f *FixedVarFact) String() string { return "fixedVar" }
@@ -117,7 +117,7 @@ func (f *Flow) exportFixedVars() {
 			continue
 		}
 		if info := f.varInfo(v); info.fixed() {
-			f.pass.ExportObjectFact(v, &FixedVarFact{Constant: f.union(info, v, nil).Origin == Constant})
+			f.pass.ExportObjectFact(v, new(FixedVarFact))
 		}
 	}
 }

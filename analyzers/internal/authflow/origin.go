@@ -125,20 +125,17 @@ func (f *Flow) varOrigin(v *types.Var, seen map[*types.Var]bool) Value {
 		if info.escapes {
 			return Value{Origin: Unknown}
 		}
-		return f.union(info, v, seen)
+		return f.union(info, seen)
 	}
 	info := f.varInfo(v)
 	if info.escapes || len(info.defs) == 0 {
 		return Value{Origin: Unknown}
 	}
-	return f.union(info, v, seen)
+	return f.union(info, seen)
 }
 
 // union joins the values of every def of a variable.
-func (f *Flow) union(info *varInfo, v *types.Var, seen map[*types.Var]bool) Value {
-	if seen == nil {
-		seen = map[*types.Var]bool{v: true}
-	}
+func (f *Flow) union(info *varInfo, seen map[*types.Var]bool) Value {
 	out := Value{Origin: noValue, Empty: true}
 	for _, d := range info.defs {
 		var dv Value
