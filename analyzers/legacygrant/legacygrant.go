@@ -52,7 +52,11 @@ func run(pass *check.Pass) error {
 		for c := range cur.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.SelectorExpr)(nil)) {
 			switch n := c.Node().(type) {
 			case *ast.SelectorExpr: // a method value: login := cfg.PasswordCredentialsToken
-				if k, _ := c.ParentEdge(); k != edge.CallExpr_Fun && isPasswordGrant(pass.TypesInfo, n) {
+				p := c
+				for k, _ := p.ParentEdge(); k == edge.ParenExpr_X; k, _ = p.ParentEdge() {
+					p = p.Parent()
+				}
+				if k, _ := p.ParentEdge(); k != edge.CallExpr_Fun && isPasswordGrant(pass.TypesInfo, n) {
 					pass.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Message: msgPassword})
 				}
 			case *ast.CallExpr:

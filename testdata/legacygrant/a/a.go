@@ -31,7 +31,8 @@ func passwordMethodValue(ctx context.Context, c *oauth2.Config) (*oauth2.Token, 
 
 func passwordInLoop(ctx context.Context, users map[string]string) {
 	for u, p := range users {
-		_, _ = cfg.PasswordCredentialsToken(ctx, u, p) // want `resource-owner password grant`
+		_, _ = cfg.PasswordCredentialsToken(ctx, u, p)   // want `resource-owner password grant`
+		_, _ = (cfg.PasswordCredentialsToken)(ctx, u, p) // want `resource-owner password grant`
 	}
 }
 
