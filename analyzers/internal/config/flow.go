@@ -69,9 +69,10 @@ var FlowChecks = []string{"tokenlog", "tokenpassthrough", "tokeninurl"}
 
 // mergeFlow appends a user's [flow] entries to the defaults.
 func mergeFlow(dst, src *FlowSchema) {
-	dst.Source = append(dst.Source, src.Source...)
-	dst.Sink = append(dst.Sink, src.Sink...)
-	dst.Sanitizer = append(dst.Sanitizer, src.Sanitizer...)
+	// New slices: dst may share arrays with the memoized defaults.
+	dst.Source = slices.Concat(dst.Source, src.Source)
+	dst.Sink = slices.Concat(dst.Sink, src.Sink)
+	dst.Sanitizer = slices.Concat(dst.Sanitizer, src.Sanitizer)
 }
 
 func validateFlow(f *FlowSchema, bad badFunc) error {

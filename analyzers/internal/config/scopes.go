@@ -123,7 +123,7 @@ func mergeScopes(dst, src *ScopesSchema) {
 	for _, p := range src.Provider {
 		i := slices.IndexFunc(dst.Provider, func(d ScopeProvider) bool { return d.Name == p.Name })
 		if i < 0 {
-			dst.Provider = append(dst.Provider, p)
+			dst.Provider = append(slices.Clip(dst.Provider), p) // Clip: never extend the defaults' array
 			continue
 		}
 		d := dst.Provider[i] // copy: never write into the defaults' backing arrays
