@@ -12,8 +12,7 @@ const (
 
 // ScopeField is a struct field that holds requested scopes.
 type ScopeField struct {
-	Field    string // "package/path.Type.Field"
-	Joined   bool   // a space-separated string, not a list
+	Field    string // "package/path.Type.Field": a []string, or a space-separated string
 	Flow     string
 	Provider string // the provider, when the type is one provider's; else it is detected
 	// Endpoint names the sibling field of type oauth2.Endpoint that tells the provider;
@@ -30,7 +29,7 @@ var ScopeFields = []ScopeField{
 	{Field: "golang.org/x/oauth2/google.CredentialsParams.Scopes", Flow: ServiceFlow, Provider: "google"},
 	// client.OAuthConfig is an alias of transport.OAuthConfig: one field.
 	{Field: "github.com/mark3labs/mcp-go/client/transport.OAuthConfig.Scopes", Flow: UserFlow, URLFields: []string{"AuthServerMetadataURL"}},
-	{Field: "github.com/modelcontextprotocol/go-sdk/oauthex.ClientRegistrationMetadata.Scope", Joined: true, Flow: UserFlow},
+	{Field: "github.com/modelcontextprotocol/go-sdk/oauthex.ClientRegistrationMetadata.Scope", Flow: UserFlow},
 	{Field: "github.com/modelcontextprotocol/go-sdk/oauthex.TokenExchangeRequest.Scope", Flow: ServiceFlow},
 }
 
