@@ -1,5 +1,7 @@
-/*
-report tokens placed in a URL
+// Package tokeninurl defines an analyzer that reports tokens placed in a URL.
+package tokeninurl
+
+const doc = `report tokens placed in a URL
 
 The check reports an OAuth token, ID token or Authorization header value that ends up in a
 URL: concatenated or formatted into the URL given to http.Get, http.Post, http.NewRequest,
@@ -20,6 +22,4 @@ Good:
 
 	req, _ := http.NewRequestWithContext(ctx, "GET", "https://api.example.com/me", nil)
 	tok.SetAuthHeader(req)
-	resp, err := http.DefaultClient.Do(req)
-*/
-package tokeninurl
+	resp, err := http.DefaultClient.Do(req)`

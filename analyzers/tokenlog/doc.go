@@ -1,5 +1,7 @@
-/*
-report tokens and Authorization headers that reach a log
+// Package tokenlog defines an analyzer that reports tokens and Authorization headers that reach a log.
+package tokenlog
+
+const doc = `report tokens and Authorization headers that reach a log
 
 The check reports an OAuth access, refresh or ID token, an Authorization header, a request
 dump or a whole request or header map that reaches a log: log, log/slog (attributes and
@@ -29,6 +31,4 @@ Good:
 
 	log.Printf("got token, expires %s", tok.Expiry)
 
-Add your own logger to rules.toml as a [[flow.sink]] with check = "tokenlog".
-*/
-package tokenlog
+Add your own logger to rules.toml as a [[flow.sink]] with check = "tokenlog".`

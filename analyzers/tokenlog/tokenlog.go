@@ -1,8 +1,6 @@
 package tokenlog
 
 import (
-	_ "embed"
-
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/oauthvet/oauthvet/analyzers/internal/check"
@@ -10,12 +8,9 @@ import (
 	"github.com/oauthvet/oauthvet/analyzers/internal/tokenflow"
 )
 
-//go:embed doc.go
-var doc string
-
 var Analyzer = &analysis.Analyzer{
 	Name:     "tokenlog",
-	Doc:      tokenflow.DocText(doc),
+	Doc:      doc,
 	URL:      "https://github.com/oauthvet/oauthvet#tokenlog",
 	Requires: []*analysis.Analyzer{config.Analyzer, tokenflow.Analyzer},
 	Run:      check.Run(tokenflow.Report),

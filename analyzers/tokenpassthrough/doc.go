@@ -1,5 +1,7 @@
-/*
-report an MCP server or proxy that forwards the caller's bearer token
+// Package tokenpassthrough defines an analyzer that reports an MCP server or proxy that forwards the caller's bearer token.
+package tokenpassthrough
+
+const doc = `report an MCP server or proxy that forwards the caller's bearer token
 
 The check reports the Authorization header of the request a server is handling (an HTTP
 handler's *http.Request, mcp-go's CallToolRequest.Header, the go-sdk's req.Extra.Header)
@@ -28,6 +30,4 @@ Good:
 	if err != nil {
 		return err
 	}
-	tok.SetAuthHeader(up)
-*/
-package tokenpassthrough
+	tok.SetAuthHeader(up)`

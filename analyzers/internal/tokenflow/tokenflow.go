@@ -426,13 +426,6 @@ func Report(pass *check.Pass) error {
 	return nil
 }
 
-// DocText returns the package comment of a check's doc.go (written as /* ... */).
-func DocText(src string) string {
-	_, after, _ := strings.Cut(src, "/*\n")
-	before, _, _ := strings.Cut(after, "*/")
-	return strings.TrimSpace(before)
-}
-
 // isStd reports whether path is a standard-library package. Its functions get no empty
 // summaries: they use tricks (unsafe, buffers, printers) the engine does not follow.
 func isStd(path string) bool {
