@@ -302,7 +302,7 @@ func (c *checker) fromRequest(e ast.Expr, req *types.Var, depth int) bool {
 func (c *checker) handsOnRequest(call *ast.CallExpr, req *types.Var) bool {
 	for _, arg := range call.Args {
 		t := c.pass.TypesInfo.TypeOf(arg)
-		if t == nil || !(isRequest(t) || catalogue.URLValues.Is(t) || (catalogue.TypeName{Pkg: catalogue.NetURLPkg, Name: "URL"}).Is(t)) {
+		if t == nil || !(isRequest(t) || catalogue.URLValues.Is(t) || catalogue.URL.Is(t)) {
 			continue // r.Context() and the like carry no state
 		}
 		if !c.fromRequest(arg, req, 0) {
@@ -343,5 +343,5 @@ func (c *checker) readsStateElsewhere(ins *inspector.Inspector, fn ast.Node) boo
 // isRequest reports whether t is *http.Request.
 func isRequest(t types.Type) bool {
 	_, ok := types.Unalias(t).(*types.Pointer)
-	return ok && (catalogue.TypeName{Pkg: catalogue.NetHTTPPkg, Name: "Request"}).Is(t)
+	return ok && catalogue.HTTPRequest.Is(t)
 }
