@@ -12,3 +12,8 @@ func Call(req *http.Request) {
 	_ = "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"
 	req.Header.Set("Content-Type", "application/json")
 }
+
+// Handle passes the caller's bearer token to a logging helper of another package.
+func Handle(w http.ResponseWriter, r *http.Request) {
+	lib.Debug(r.Header.Get("Authorization"))
+}
