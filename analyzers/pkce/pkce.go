@@ -61,7 +61,8 @@ type checker struct {
 	testFiles map[*token.File]bool
 	reported  map[any]bool // verifier roots already reported
 	exchanges []*ast.CallExpr
-	noPKCEURL bool // an AuthCodeURL without a challenge was reported
+	noPKCEURL bool                   // an AuthCodeURL without a challenge was reported
+	assigned  map[config.Member]bool // fields the package sets by assignment (see assigns)
 }
 
 func run(pass *check.Pass) error {
@@ -76,7 +77,6 @@ func run(pass *check.Pass) error {
 		reported:  map[any]bool{},
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	pkceAssigned := c.assignsPKCEEnabled(ins)
 	for _, file := range pass.Files {
 		if pass.InTestCode(file) {
 			c.testFiles[pass.Fset.File(file.Pos())] = true
@@ -88,7 +88,7 @@ func run(pass *check.Pass) error {
 			case *ast.CallExpr:
 				c.call(n)
 			case *ast.CompositeLit:
-				c.compositeLit(n, pkceAssigned)
+				c.compositeLit(ins, n)
 			}
 		}
 	}
@@ -202,7 +202,7 @@ func (c *checker) verifier(e ast.Expr) {
 }
 
 // compositeLit checks mcp-go's OAuthConfig and authhandler.PKCEParams literals.
-func (c *checker) compositeLit(lit *ast.CompositeLit, pkceAssigned bool) {
+func (c *checker) compositeLit(ins *inspector.Inspector, lit *ast.CompositeLit) {
 	t := c.pass.TypesInfo.TypeOf(lit)
 	if t == nil {
 		return
@@ -211,7 +211,7 @@ func (c *checker) compositeLit(lit *ast.CompositeLit, pkceAssigned bool) {
 	case catalogue.MCPGoOAuthConfig.Is(t) && !isPointerType(t):
 		value := c.field(lit, catalogue.MCPGoPKCEEnabled)
 		if value == nil {
-			if !pkceAssigned {
+			if !c.assigns(ins, catalogue.MCPGoPKCEEnabled) {
 				c.pass.Report(analysis.Diagnostic{Pos: lit.Pos(), End: lit.End(), Message: msgMCPGoConfig})
 			}
 			return
@@ -228,7 +228,7 @@ func (c *checker) compositeLit(lit *ast.CompositeLit, pkceAssigned bool) {
 		switch {
 		case isConst && strings.EqualFold(s, "plain"):
 			c.pass.Report(analysis.Diagnostic{Pos: m.Pos(), End: m.End(), Message: msgPlain})
-		case isConst && s == "" && keyed(lit):
+		case isConst && s == "" && keyed(lit) && (m != nil || !c.assigns(ins, catalogue.PKCEParamsChallengeMethod)):
 			c.pass.Report(analysis.Diagnostic{Pos: lit.Pos(), End: lit.End(), Message: msgPKCEParamsNoMethod})
 		}
 		if v := c.field(lit, catalogue.PKCEParamsVerifier); v != nil {
@@ -268,18 +268,23 @@ func (c *checker) field(lit *ast.CompositeLit, m config.Member) ast.Expr {
 	return nil
 }
 
-// assignsPKCEEnabled reports whether the package sets OAuthConfig.PKCEEnabled by
-// assignment anywhere (cfg.PKCEEnabled = true): then a literal without the field may be
-// completed later, and the check stays silent on it.
-func (c *checker) assignsPKCEEnabled(ins *inspector.Inspector) bool {
-	if !authflow.Imports(c.pass.Pkg, catalogue.MCPGoTransportPkg, catalogue.MCPGoClientPkg) {
-		return false
+// assigns reports whether the package sets the field m by assignment anywhere
+// (cfg.PKCEEnabled = true, p.ChallengeMethod = "S256"): then a literal without the field
+// may be completed later, and the check stays silent on it.
+func (c *checker) assigns(ins *inspector.Inspector, m config.Member) bool {
+	if done, ok := c.assigned[m]; ok {
+		return done
 	}
+	if c.assigned == nil {
+		c.assigned = map[config.Member]bool{}
+	}
+	c.assigned[m] = false
 	for n := range ins.Root().Preorder((*ast.AssignStmt)(nil)) {
 		for _, lhs := range n.Node().(*ast.AssignStmt).Lhs {
 			if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
 				if s := c.pass.TypesInfo.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
-					if v, ok := s.Obj().(*types.Var); ok && catalogue.IsField(v, catalogue.MCPGoPKCEEnabled) {
+					if v, ok := s.Obj().(*types.Var); ok && catalogue.IsField(v, m) {
+						c.assigned[m] = true
 						return true
 					}
 				}
