@@ -338,7 +338,7 @@ func (s *scanner) endpointProviders(e ast.Expr, found map[string]bool, seen map[
 		}
 		return
 	case *ast.CallExpr:
-		if fn := catalogue.Callee(s.pass.TypesInfo, x); fn != nil && fn.Pkg() != nil {
+		if fn := catalogue.Callee(s.pass.TypesInfo, x); fn != nil && fn.Pkg() != nil && fn.Signature().Recv() == nil {
 			if p := s.pol.endpoints[fn.Pkg().Path()+"."+fn.Name()]; p != "" {
 				found[p] = true
 			}

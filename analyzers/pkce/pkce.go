@@ -105,7 +105,7 @@ func (c *checker) call(call *ast.CallExpr) {
 	info := c.pass.TypesInfo
 	switch callee := typeutil.Callee(info, call).(type) {
 	case *types.Var: // client.GenerateCodeChallenge is a func-typed variable
-		if callee.Pkg() != nil && callee.Pkg().Path() == catalogue.MCPGoClientPkg && callee.Name() == catalogue.MCPGoChallengeVar && len(call.Args) == 1 {
+		if callee.Pkg() != nil && callee.Parent() == callee.Pkg().Scope() && callee.Pkg().Path() == catalogue.MCPGoClientPkg && callee.Name() == catalogue.MCPGoChallengeVar && len(call.Args) == 1 {
 			c.verifier(call.Args[0])
 		}
 	case *types.Func:

@@ -212,7 +212,7 @@ func (f *Flow) callOrigin(call *ast.CallExpr, index int, seen map[*types.Var]boo
 	}
 	switch callee := typeutil.Callee(info, call).(type) {
 	case *types.Var: // client.GenerateCodeVerifier and GenerateState are func-typed variables
-		if callee.Pkg() != nil && callee.Pkg().Path() == catalogue.MCPGoClientPkg && slices.Contains(catalogue.MCPGoRandomVars, callee.Name()) {
+		if isPackageLevel(callee) && callee.Pkg().Path() == catalogue.MCPGoClientPkg && slices.Contains(catalogue.MCPGoRandomVars, callee.Name()) {
 			return Value{Origin: Fresh}
 		}
 	case *types.Func:
