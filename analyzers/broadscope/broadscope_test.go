@@ -1,17 +1,16 @@
 package broadscope_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/oauthvet/oauthvet/analyzers/broadscope"
+	"github.com/oauthvet/oauthvet/analyzers/internal/fixtures"
 )
 
 func TestBroadScope(t *testing.T) {
-	testdata, _ := filepath.Abs("../../testdata")
-	analysistest.Run(t, testdata, broadscope.Analyzer, "./broadscope/...")
+	analysistest.Run(t, fixtures.Dir(t), broadscope.Analyzer, "./broadscope/...")
 }
 
 // TestGoogleAPI runs over a module of its own that requires google.golang.org/api, whose
@@ -20,6 +19,5 @@ func TestGoogleAPI(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads google.golang.org/api and its dependencies")
 	}
-	dir, _ := filepath.Abs("../../testdata/broadscope/gapi")
-	analysistest.Run(t, dir, broadscope.Analyzer, "./...")
+	analysistest.Run(t, fixtures.Module(t, "broadscope/gapi"), broadscope.Analyzer, "./...")
 }
