@@ -32,7 +32,9 @@ The check reports:
   - mcp-go's OAuthConfig (transport.OAuthConfig, client.OAuthConfig) without
     PKCEEnabled: true: PKCE is off by default there.
   - An authorization request built by hand (response_type=code in url.Values or in a
-    constant query string) without code_challenge.
+    constant query string) without code_challenge, when the whole request is seen: not a
+    url.Values handed to another function, returned or stored, nor a query string parsed
+    with url.Parse, formatted into a longer one or kept in a variable extended later.
 
 It stays silent on options it cannot follow (a parameter, a field, an unknown function),
 on device flow, client credentials, JWT bearer and refresh, and on test code.
