@@ -61,7 +61,8 @@ func main() {
 		}
 	}
 
-	findings := map[string]int{}
+	type finding struct{ check, posn, message string }
+	seen := map[finding]bool{}
 	var errs []string
 	for pkg, analyzers := range tree {
 		for name, raw := range analyzers {
@@ -70,12 +71,18 @@ func main() {
 				errs = append(errs, fmt.Sprintf("%s: %s: %s", pkg, name, e.Error))
 				continue
 			}
-			var diags []json.RawMessage
+			var diags []struct{ Posn, Message string }
 			if err := json.Unmarshal(raw, &diags); err != nil {
 				log.Fatalf("%s: %s: unexpected JSON %s", pkg, name, raw)
 			}
-			findings[name] += len(diags)
+			for _, d := range diags { // a file of a package and of its test variant counts once
+				seen[finding{name, d.Posn, d.Message}] = true
+			}
 		}
+	}
+	findings := map[string]int{}
+	for k := range seen {
+		findings[k.check]++
 	}
 	sort.Strings(errs)
 	panics := 0
