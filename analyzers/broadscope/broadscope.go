@@ -70,7 +70,7 @@ type scanner struct {
 }
 
 func run(pass *check.Pass) error {
-	if !importsAny(pass.Pkg, catalogue.ScopePackages) {
+	if !catalogue.ImportsAny(pass.Pkg, catalogue.ScopePackages...) {
 		return nil
 	}
 	s := &scanner{pass: pass, pol: policyFor(pass.Rules), findings: map[findingKey]finding{}}
@@ -104,15 +104,6 @@ func run(pass *check.Pass) error {
 		pass.Report(analysis.Diagnostic{Pos: f.at.Pos(), End: f.at.End(), Message: f.msg})
 	}
 	return nil
-}
-
-func importsAny(pkg *types.Package, paths []string) bool {
-	for _, imp := range pkg.Imports() {
-		if slices.Contains(paths, imp.Path()) {
-			return true
-		}
-	}
-	return false
 }
 
 // compositeLit handles struct literals with a scope field, and url.Values literals with a
@@ -500,10 +491,7 @@ func (s *scanner) objectOf(e ast.Expr) types.Object {
 }
 
 func (s *scanner) stringConst(e ast.Expr) (string, bool) {
-	if tv, ok := s.pass.TypesInfo.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-		return constant.StringVal(tv.Value), true
-	}
-	return "", false
+	return catalogue.StringConst(s.pass.TypesInfo, e)
 }
 
 // index records, once, what the package assigns to its variables and fields and where it

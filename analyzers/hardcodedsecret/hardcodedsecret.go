@@ -3,7 +3,6 @@ package hardcodedsecret
 import (
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -72,11 +71,7 @@ func run(pass *check.Pass) error {
 	}
 	s.collectConstVars()
 
-	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	for _, file := range pass.Files {
-		s.inTest = pass.InTestCode(file)
-		s.scanFile(ins, file)
-	}
+	s.scan(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
 
 	list := make([]finding, 0, len(s.findings))
 	for _, f := range s.findings {
@@ -89,14 +84,29 @@ func run(pass *check.Pass) error {
 	return nil
 }
 
-func (s *scanner) scanFile(ins *inspector.Inspector, file *ast.File) {
+// scan walks the package once, reporting sinks and formats file by file.
+func (s *scanner) scan(ins *inspector.Inspector) {
 	skip := map[*ast.BasicLit]bool{} // import paths and struct tags are not values
-	var folded []ast.Node            // constant expressions already scanned whole
-	cursor, _ := ins.Root().FindNode(file)
-	for c := range cursor.Preorder(
-		(*ast.ImportSpec)(nil), (*ast.Field)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil),
+	var folded []ast.Node            // constant expressions of the current file scanned whole
+	files := map[*ast.File]bool{}    // the files to scan (check.Run drops go test's main)
+	for _, f := range s.pass.Files {
+		files[f] = true
+	}
+	inFile := false
+	for n := range ins.PreorderSeq(
+		(*ast.File)(nil), (*ast.ImportSpec)(nil), (*ast.Field)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil),
 		(*ast.CallExpr)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil), (*ast.BasicLit)(nil), (*ast.BinaryExpr)(nil)) {
-		switch n := c.Node().(type) {
+		if f, ok := n.(*ast.File); ok {
+			inFile, folded = files[f], folded[:0]
+			if inFile {
+				s.inTest = s.pass.InTestCode(f)
+			}
+			continue
+		}
+		if !inFile {
+			continue
+		}
+		switch n := n.(type) {
 		case *ast.ImportSpec:
 			skip[n.Path] = true
 		case *ast.Field:
@@ -389,11 +399,7 @@ func (s *scanner) constValue(e ast.Expr) (string, bool) {
 }
 
 func (s *scanner) stringConst(e ast.Expr) (string, bool) {
-	tv, ok := s.pass.TypesInfo.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
+	return catalogue.StringConst(s.pass.TypesInfo, e)
 }
 
 // unconvert strips parentheses and type conversions: []byte(key) is key.

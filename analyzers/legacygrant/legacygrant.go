@@ -36,7 +36,7 @@ const (
 )
 
 func run(pass *check.Pass) error {
-	if authflow.IsOAuth2Library(pass.Pkg) || !authflow.Imports(pass.Pkg, catalogue.OAuth2Pkg, catalogue.NetURLPkg, catalogue.NetHTTPPkg, catalogue.GoSDKOAuthExPkg,
+	if authflow.IsOAuth2Library(pass.Pkg) || !catalogue.ImportsAny(pass.Pkg, catalogue.OAuth2Pkg, catalogue.NetURLPkg, catalogue.NetHTTPPkg, catalogue.GoSDKOAuthExPkg,
 		catalogue.MCPGoTransportPkg, catalogue.MCPGoClientPkg) {
 		return nil
 	}

@@ -47,7 +47,7 @@ type checker struct {
 }
 
 func run(pass *check.Pass) error {
-	if authflow.IsOAuth2Library(pass.Pkg) || !authflow.Imports(pass.Pkg, catalogue.OAuth2Pkg, catalogue.AuthHandlerPkg, catalogue.MCPGoTransportPkg, catalogue.MCPGoClientPkg) {
+	if authflow.IsOAuth2Library(pass.Pkg) || !catalogue.ImportsAny(pass.Pkg, catalogue.OAuth2Pkg, catalogue.AuthHandlerPkg, catalogue.MCPGoTransportPkg, catalogue.MCPGoClientPkg) {
 		return nil
 	}
 	c := &checker{

@@ -66,7 +66,7 @@ type checker struct {
 }
 
 func run(pass *check.Pass) error {
-	if authflow.IsOAuth2Library(pass.Pkg) || !authflow.Imports(pass.Pkg, catalogue.OAuth2Pkg, catalogue.AuthHandlerPkg, catalogue.MCPGoTransportPkg,
+	if authflow.IsOAuth2Library(pass.Pkg) || !catalogue.ImportsAny(pass.Pkg, catalogue.OAuth2Pkg, catalogue.AuthHandlerPkg, catalogue.MCPGoTransportPkg,
 		catalogue.MCPGoClientPkg, catalogue.NetURLPkg, catalogue.NetHTTPPkg) {
 		return nil
 	}

@@ -64,7 +64,7 @@ type result struct {
 }
 
 func run(pass *check.Pass) error {
-	if !importsAny(pass.Pkg, catalogue.TokenExpiryPkgs) {
+	if !catalogue.ImportsAny(pass.Pkg, catalogue.TokenExpiryPkgs...) {
 		return nil
 	}
 	c := &checker{
@@ -102,15 +102,6 @@ func run(pass *check.Pass) error {
 		}
 	}
 	return nil
-}
-
-func importsAny(pkg *types.Package, paths []string) bool {
-	for _, imp := range pkg.Imports() {
-		if slices.Contains(paths, imp.Path()) {
-			return true
-		}
-	}
-	return false
 }
 
 func (c *checker) report(at ast.Node, category, msg string) {

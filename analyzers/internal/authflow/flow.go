@@ -80,22 +80,10 @@ func run(pass *analysis.Pass) (any, error) {
 		funcKinds: map[*types.Func]Kind{},
 	}
 	f.exportFixedVars()
-	if Imports(pass.Pkg, catalogue.OAuth2Pkg) {
+	if catalogue.ImportsAny(pass.Pkg, catalogue.OAuth2Pkg) {
 		f.exportOptionFacts()
 	}
 	return f, nil
-}
-
-// Imports reports whether pkg imports any of paths directly.
-func Imports(pkg *types.Package, paths ...string) bool {
-	for _, imp := range pkg.Imports() {
-		for _, p := range paths {
-			if imp.Path() == p {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // IsOAuth2Library reports whether pkg is golang.org/x/oauth2 or one of its packages: they

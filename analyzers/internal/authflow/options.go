@@ -2,7 +2,6 @@ package authflow
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/types"
 	"slices"
 	"strings"
@@ -318,9 +317,5 @@ func (f *Flow) paramKind(call *ast.CallExpr) Kind {
 
 // ConstString returns the value of a constant string expression.
 func (f *Flow) ConstString(e ast.Expr) (string, bool) {
-	tv, ok := f.pass.TypesInfo.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
+	return catalogue.StringConst(f.pass.TypesInfo, e)
 }

@@ -5,6 +5,7 @@ package catalogue
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"slices"
 
@@ -51,6 +52,27 @@ func (n TypeName) Is(t types.Type) bool {
 	}
 	obj := named.Obj()
 	return obj.Pkg() != nil && obj.Pkg().Path() == n.Pkg && obj.Name() == n.Name
+}
+
+// ImportsAny reports whether pkg imports one of the packages directly: the fast path of a
+// check whose pattern needs one of those APIs.
+func ImportsAny(pkg *types.Package, paths ...string) bool {
+	for _, imp := range pkg.Imports() {
+		if slices.Contains(paths, imp.Path()) {
+			return true
+		}
+	}
+	return false
+}
+
+// StringConst returns the value of e if it is a string constant (folded: a literal, a
+// named constant of any package, or a constant expression).
+func StringConst(info *types.Info, e ast.Expr) (string, bool) {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
 }
 
 // Callee returns the function or method a call statically names, or nil (for calls of

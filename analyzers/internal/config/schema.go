@@ -49,13 +49,14 @@ type SecretField struct {
 
 // SecretFormat is a known credential format, matched anywhere in a string constant.
 type SecretFormat struct {
-	Name     string `toml:"name"`
-	Provider string `toml:"provider"`
-	Kind     string `toml:"kind"`
-	Regex    Regexp `toml:"regex"`
-	Checksum string `toml:"checksum"` // "" or "github-crc32"
-	InTests  bool   `toml:"in_tests"`
-	Enabled  *bool  `toml:"enabled"`
+	Name     string   `toml:"name"`
+	Provider string   `toml:"provider"`
+	Kind     string   `toml:"kind"`
+	Regex    Regexp   `toml:"regex"`
+	Keywords []string `toml:"keywords"` // substrings every match contains (a fast prefilter)
+	Checksum string   `toml:"checksum"` // "" or "github-crc32"
+	InTests  bool     `toml:"in_tests"`
+	Enabled  *bool    `toml:"enabled"`
 }
 
 // Regexp is a regular expression compiled while the file is decoded, so that a bad one is

@@ -36,7 +36,7 @@ func FindFormat(s *config.Secrets, text string, inTest bool) (Match, bool) {
 	}
 	for i := range s.Formats {
 		f := &s.Formats[i]
-		if inTest && !f.InTests {
+		if inTest && !f.InTests || len(f.Keywords) > 0 && !containsAny(text, f.Keywords) {
 			continue
 		}
 		for _, loc := range f.Regex.FindAllStringIndex(text, 4) {
@@ -51,6 +51,15 @@ func FindFormat(s *config.Secrets, text string, inTest bool) (Match, bool) {
 		}
 	}
 	return Match{}, false
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // trimDelimiters removes the non-credential characters a format regex may consume at its
