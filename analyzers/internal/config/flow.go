@@ -13,6 +13,11 @@ type FlowSchema struct {
 	Source    []FlowFunc `toml:"source"`
 	Sink      []FlowFunc `toml:"sink"`
 	Sanitizer []FlowFunc `toml:"sanitizer"`
+
+	// ThirdPartyHosts are the hosts of third-party APIs ("api.github.com", or
+	// "*.googleapis.com" for every subdomain): tokenpassthrough reports an
+	// httputil.ReverseProxy that forwards the caller's Authorization header to one of them.
+	ThirdPartyHosts []string `toml:"third_party_hosts"`
 }
 
 // FlowFunc is one [[flow.source]], [[flow.sink]] or [[flow.sanitizer]] entry. It names
@@ -73,9 +78,36 @@ func mergeFlow(dst, src *FlowSchema) {
 	dst.Source = slices.Concat(dst.Source, src.Source)
 	dst.Sink = slices.Concat(dst.Sink, src.Sink)
 	dst.Sanitizer = slices.Concat(dst.Sanitizer, src.Sanitizer)
+	dst.ThirdPartyHosts = slices.Concat(dst.ThirdPartyHosts, src.ThirdPartyHosts)
+}
+
+// ThirdPartyHost returns the entry of ThirdPartyHosts that host (a host name without a
+// port) matches, ignoring case: "api.github.com" matches itself, "*.googleapis.com"
+// matches every subdomain of googleapis.com (not googleapis.com itself).
+func (f *FlowSchema) ThirdPartyHost(host string) (string, bool) {
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	if host == "" {
+		return "", false
+	}
+	for _, h := range f.ThirdPartyHosts {
+		l := strings.ToLower(h)
+		if suffix, ok := strings.CutPrefix(l, "*."); ok {
+			if strings.HasSuffix(host, "."+suffix) {
+				return h, true
+			}
+		} else if host == l {
+			return h, true
+		}
+	}
+	return "", false
 }
 
 func validateFlow(f *FlowSchema, bad badFunc) error {
+	for _, h := range f.ThirdPartyHosts {
+		if !validHostPattern(h) {
+			return bad(toml.Key{"flow", "third_party_hosts"}, 0, "third_party_hosts: %q is not a host name (write \"api.example.com\" or \"*.example.com\", without scheme, port or path)", h)
+		}
+	}
 	for i, fn := range f.Source {
 		switch {
 		case fn.Type == "" && len(fn.Names()) == 0:
@@ -140,6 +172,21 @@ func validateKeys(fn FlowFunc, table string, i int, bad badFunc) error {
 		return bad(toml.Key{"flow", table, "key_arg"}, i, "key_arg must be 0 or more")
 	}
 	return nil
+}
+
+// validHostPattern reports whether h is a host name, optionally with a leading "*." for
+// every subdomain: "api.github.com", "*.googleapis.com".
+func validHostPattern(h string) bool {
+	h = strings.TrimPrefix(h, "*.")
+	if h == "" || strings.HasPrefix(h, ".") || strings.HasSuffix(h, ".") || strings.Contains(h, "..") {
+		return false
+	}
+	for _, r := range h {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.') {
+			return false
+		}
+	}
+	return true
 }
 
 // validTypeName reports whether s looks like "package/path.Type".

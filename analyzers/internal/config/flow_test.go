@@ -68,6 +68,39 @@ reason = "returns the last four characters"
 	}
 }
 
+func TestFlowThirdPartyHosts(t *testing.T) {
+	r, _, err := loadScopes(t, "[flow]\nthird_party_hosts = [\"api.example-saas.com\", \"*.saas.example\"]\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &r.Flow
+	for _, tc := range []struct {
+		host, want string
+		ok         bool
+	}{
+		{"api.github.com", "api.github.com", true}, // a default
+		{"API.GitHub.com", "api.github.com", true},
+		{"gmail.googleapis.com", "*.googleapis.com", true},
+		{"googleapis.com", "", false}, // "*." matches subdomains only
+		{"github.com", "", false},
+		{"api.example-saas.com", "api.example-saas.com", true}, // the user's, added to the defaults
+		{"eu.saas.example", "*.saas.example", true},
+		{"backend.internal", "", false},
+		{"", "", false},
+	} {
+		if got, ok := f.ThirdPartyHost(tc.host); got != tc.want || ok != tc.ok {
+			t.Errorf("ThirdPartyHost(%q) = %q, %v; want %q, %v", tc.host, got, ok, tc.want, tc.ok)
+		}
+	}
+	d, err := config.Defaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := d.Flow.ThirdPartyHost("api.example-saas.com"); ok {
+		t.Errorf("a user's host leaked into the memoized defaults")
+	}
+}
+
 func TestFlowErrors(t *testing.T) {
 	for _, tc := range []struct{ name, text, want string }{
 		{"sink without check",
@@ -97,6 +130,12 @@ func TestFlowErrors(t *testing.T) {
 		{"sanitizer without reason",
 			"[[flow.sanitizer]]\nfunc = \"example.com/m.Mask\"\n",
 			`:2:1: [[flow.sanitizer]] "example.com/m.Mask" needs a reason`},
+		{"third-party host with scheme",
+			"[flow]\nthird_party_hosts = [\"api.example.com\", \"https://api.example.com/v1\"]\n",
+			`:2:1: third_party_hosts: "https://api.example.com/v1" is not a host name`},
+		{"third-party host with a wildcard inside",
+			"[[flow.sanitizer]]\nfunc = \"example.com/m.Mask\"\nreason = \"masks\"\n\n[flow]\nthird_party_hosts = [\"api.*.example.com\"]\n",
+			`:6:1: third_party_hosts: "api.*.example.com" is not a host name`},
 		{"unknown key",
 			"[[flow.sink]]\nfunc = \"log.Print\"\nargs = [0]\ncheck = \"tokenlog\"\nkind = \"log\"\nlevel = \"high\"\n",
 			`:6:1: unknown key "flow.sink.level"`},
