@@ -2,6 +2,7 @@ package all
 
 import (
 	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
@@ -9,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/oauthvet/oauthvet/analyzers/internal/check"
 	"github.com/oauthvet/oauthvet/analyzers/internal/config"
 )
 
@@ -129,5 +131,22 @@ func PreflightConfig() {
 			fmt.Fprintf(os.Stderr, "oauthvet: %v\n", err)
 			os.Exit(1)
 		}
+	}
+}
+
+// FactsOnlyUnit tells the checks when go vet runs the tool on a dependency only for its
+// facts (the VetxOnly field of the unit's .cfg file): go vet discards that run's
+// diagnostics, so checks without facts skip it and the others compute only their facts.
+func FactsOnlyUnit() {
+	if len(os.Args) < 2 || !strings.HasSuffix(os.Args[len(os.Args)-1], ".cfg") {
+		return
+	}
+	data, err := os.ReadFile(os.Args[len(os.Args)-1])
+	if err != nil {
+		return // unitchecker reports it
+	}
+	var unit struct{ VetxOnly bool }
+	if json.Unmarshal(data, &unit) == nil {
+		check.SetFactsOnly(unit.VetxOnly)
 	}
 }

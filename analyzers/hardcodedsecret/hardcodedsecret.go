@@ -70,6 +70,9 @@ func run(pass *check.Pass) error {
 		s.fields = append(s.fields, fieldSink{m, f.Kind})
 	}
 	s.collectConstVars()
+	if pass.FactsOnly {
+		return nil
+	}
 
 	s.scan(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
 

@@ -155,6 +155,16 @@ func TestGoVet(t *testing.T) {
 		t.Errorf("go vet exit code %d, want 1\n%s", code, out)
 	}
 	equal(t, "go vet findings", findings(dir, out), wantFindings)
+
+	// Named alone, app is analysed in full and lib only for its facts (go vet's VetxOnly
+	// mode, where checks without facts do nothing): the cross-package findings remain. A
+	// fresh copy, so that go vet cannot reuse lib's facts from the full run above.
+	dir = module(t, "")
+	out, code = run(t, dir, "go", "vet", "-vettool="+binary, "./app")
+	if code != 1 {
+		t.Errorf("go vet ./app exit code %d, want 1\n%s", code, out)
+	}
+	equal(t, "go vet ./app findings", findings(dir, out), wantFindings)
 }
 
 // jsonFindings decodes the go/analysis JSON tree and returns "file:line:col: message" lines.

@@ -21,13 +21,27 @@ import (
 type Pass struct {
 	*analysis.Pass
 	Rules *config.Rules
+
+	// FactsOnly is true when go vet runs the tool on a dependency only for its facts: its
+	// diagnostics are discarded, so a check that exports facts need only compute those.
+	FactsOnly bool
 }
+
+// factsOnly is set once, before any analysis, by SetFactsOnly.
+var factsOnly bool
+
+// SetFactsOnly tells every check that this process analyses a package only for the facts
+// its importers need (go vet's VetxOnly mode). Checks without facts then do no work at all.
+func SetFactsOnly(v bool) { factsOnly = v }
 
 // Run adapts a check's run function to analysis.Analyzer.Run. The check's analyzer must
 // require config.Analyzer.
 func Run(run func(*Pass) error) func(*analysis.Pass) (any, error) {
 	return func(ap *analysis.Pass) (result any, err error) {
 		name := ap.Analyzer.Name
+		if factsOnly && len(ap.Analyzer.FactTypes) == 0 {
+			return nil, nil // nothing it could report would be shown
+		}
 		defer func() {
 			if r := recover(); r != nil {
 				err = panicError(name, ap.Pkg.Path(), r)
@@ -50,7 +64,7 @@ func Run(run func(*Pass) error) func(*analysis.Pass) (any, error) {
 			}
 			report(d)
 		}
-		if err := run(&Pass{Pass: ap, Rules: rules}); err != nil {
+		if err := run(&Pass{Pass: ap, Rules: rules, FactsOnly: factsOnly}); err != nil {
 			return nil, err
 		}
 		for _, d := range filter.Unused() {
