@@ -12,6 +12,18 @@ another request, unless the function handles Authorization itself. The token is 
 through variables, strings functions, struct fields, closures, context values
 (context.WithValue and ctx.Value) and helper functions.
 
+It also reports an httputil.ReverseProxy, where it is built (NewSingleHostReverseProxy or a
+ReverseProxy literal with Director or Rewrite), whose upstream is a third-party API: a URL
+built from a constant (url.Parse, url.URL{Host: ...}, pr.SetURL, req.URL.Host = ...) whose
+host is in [flow] third_party_hosts of rules.toml. A ReverseProxy forwards every header that
+is not hop-by-hop, so the caller's Authorization header goes upstream unless the Director or
+Rewrite deletes or replaces it. Silent when the upstream is the server's own backend or not
+a constant (environment, flags, config), when a Director or Rewrite (also one assigned later,
+wrapping the original) deletes or replaces Authorization, sets SetBasicAuth or hands the
+request to code that may set it, when the Transport is not a plain *http.Transport (an
+oauth2.Transport sets the server's token), and when a returned proxy may be changed by the
+package elsewhere.
+
 The MCP authorization spec forbids token passthrough: the upstream API cannot tell who is
 calling, its audience checks are bypassed, and the server becomes a confused deputy.
 
@@ -30,4 +42,19 @@ Good:
 	if err != nil {
 		return err
 	}
-	tok.SetAuthHeader(up)`
+	tok.SetAuthHeader(up)
+
+Bad:
+
+	u, _ := url.Parse("https://api.github.com")
+	proxy := httputil.NewSingleHostReverseProxy(u)
+
+Good:
+
+	proxy := &httputil.ReverseProxy{
+		Rewrite: func(pr *httputil.ProxyRequest) {
+			pr.SetURL(u)
+			pr.Out.Header.Del("Authorization")
+		},
+		Transport: &oauth2.Transport{Source: serverTokens},
+	}`
