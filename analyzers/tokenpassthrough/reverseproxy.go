@@ -494,9 +494,17 @@ func (r *proxyPackage) plainTransport(e ast.Expr) bool {
 	return ok && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Name() == "DefaultTransport" && v.Parent() == v.Pkg().Scope()
 }
 
-// funcRoute returns what the Director or Rewrite function e does.
+// funcRoute returns what the Director or Rewrite function e does: a function literal, a
+// function or method of the package, or a variable assigned one of those once.
 func (r *proxyPackage) funcRoute(e ast.Expr) route {
 	var rt route
+	for range maxDepth {
+		v := r.variable(e)
+		if v == nil || len(r.writes[v]) != 1 || r.writes[v][0].rhs == nil || r.writes[v][0].tuple {
+			break
+		}
+		e = r.writes[v][0].rhs
+	}
 	switch fn := ast.Unparen(e).(type) {
 	case *ast.FuncLit:
 		r.body(fn.Body, &rt, map[*ast.FuncDecl]bool{}, 0)

@@ -109,6 +109,15 @@ func jiraProxy(mux *http.ServeMux) {
 	mux.Handle("/jira/", httputil.NewSingleHostReverseProxy(site)) // want `to the third-party API acme.atlassian.net`
 }
 
+// The Director held in a variable, as NewSingleHostReverseProxy's own source does.
+func dropboxProxy() *http.Server {
+	director := func(req *http.Request) {
+		req.URL.Scheme = "https"
+		req.URL.Host = "content.dropboxapi.com"
+	}
+	return &http.Server{Handler: &httputil.ReverseProxy{Director: director}} // want `to the third-party API content.dropboxapi.com`
+}
+
 // --- silent ---------------------------------------------------------------------------
 
 // The server's own backend.
@@ -272,4 +281,36 @@ func replacedDirector() {
 		r.URL.Host = "backend.internal"
 	}
 	http.Handle("/own/", p)
+}
+
+// A Director in a variable that deletes Authorization.
+func dropboxStripped() *http.Server {
+	director := func(req *http.Request) {
+		req.URL.Scheme = "https"
+		req.URL.Host = "content.dropboxapi.com"
+		req.Header.Del("Authorization")
+	}
+	return &http.Server{Handler: &httputil.ReverseProxy{Director: director}}
+}
+
+// A Director from a function value the package does not define: not known.
+func injectedDirector(director func(*http.Request)) http.Handler {
+	return &httputil.ReverseProxy{Director: director}
+}
+
+// Package-level proxies: one is changed in init to delete Authorization, one is not.
+var (
+	hubURL, _ = url.Parse("https://uploads.github.com")
+	hubProxy  = httputil.NewSingleHostReverseProxy(hubURL) // want `to the third-party API uploads.github.com`
+	hubSafe   = httputil.NewSingleHostReverseProxy(hubURL)
+)
+
+func init() {
+	director := hubSafe.Director
+	hubSafe.Director = func(r *http.Request) {
+		director(r)
+		r.Header.Del("Authorization")
+	}
+	http.Handle("/uploads/", hubProxy)
+	http.Handle("/uploads-safe/", hubSafe)
 }
