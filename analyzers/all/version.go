@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/oauthvet/oauthvet/analyzers/internal/check"
 	"github.com/oauthvet/oauthvet/analyzers/internal/config"
 )
 
@@ -134,10 +133,10 @@ func PreflightConfig() {
 	}
 }
 
-// FactsOnlyUnit tells the checks when go vet runs the tool on a dependency only for its
-// facts (the VetxOnly field of the unit's .cfg file): go vet discards that run's
-// diagnostics, so checks without facts skip it and the others compute only their facts.
-func FactsOnlyUnit() {
+// VetUnit tells the checks when go vet runs the tool on one package (a .cfg argument), and
+// whether only for its facts (the VetxOnly field of the .cfg file): go vet discards that
+// run's diagnostics, so checks without facts skip it and the others compute only facts.
+func VetUnit() {
 	if len(os.Args) < 2 || !strings.HasSuffix(os.Args[len(os.Args)-1], ".cfg") {
 		return
 	}
@@ -147,6 +146,6 @@ func FactsOnlyUnit() {
 	}
 	var unit struct{ VetxOnly bool }
 	if json.Unmarshal(data, &unit) == nil {
-		check.SetFactsOnly(unit.VetxOnly)
+		config.SetVetUnit(unit.VetxOnly)
 	}
 }

@@ -27,20 +27,15 @@ type Pass struct {
 	FactsOnly bool
 }
 
-// factsOnly is set once, before any analysis, by SetFactsOnly.
-var factsOnly bool
-
-// SetFactsOnly tells every check that this process analyses a package only for the facts
-// its importers need (go vet's VetxOnly mode). Checks without facts then do no work at all.
-func SetFactsOnly(v bool) { factsOnly = v }
-
 // Run adapts a check's run function to analysis.Analyzer.Run. The check's analyzer must
 // require config.Analyzer.
 func Run(run func(*Pass) error) func(*analysis.Pass) (any, error) {
 	return func(ap *analysis.Pass) (result any, err error) {
 		name := ap.Analyzer.Name
-		if factsOnly && len(ap.Analyzer.FactTypes) == 0 {
-			return nil, nil // nothing it could report would be shown
+		if config.FactsOnly() && (len(ap.Analyzer.FactTypes) == 0 || config.IsStd(ap.Pkg.Path())) {
+			// Nothing it could report would be shown, and the standard library holds no
+			// credentials, options or flows whose facts a check needs.
+			return nil, nil
 		}
 		defer func() {
 			if r := recover(); r != nil {
@@ -64,7 +59,7 @@ func Run(run func(*Pass) error) func(*analysis.Pass) (any, error) {
 			}
 			report(d)
 		}
-		if err := run(&Pass{Pass: ap, Rules: rules, FactsOnly: factsOnly}); err != nil {
+		if err := run(&Pass{Pass: ap, Rules: rules, FactsOnly: config.FactsOnly()}); err != nil {
 			return nil, err
 		}
 		for _, d := range filter.Unused() {

@@ -39,6 +39,11 @@ func init() {
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	if FactsOnly() && IsStd(pass.Pkg.Path()) {
+		// No check runs on the standard library for facts alone (see check.Run), and its
+		// directives are not reported: no need to load the rules.
+		return &Rules{}, nil
+	}
 	rules, err := Load(explicitPath, PackageDir(pass))
 	if err != nil {
 		return nil, err

@@ -108,8 +108,11 @@ func oneLine(s string) string {
 
 // Defaults returns the embedded rules alone.
 var Defaults = sync.OnceValues(func() (*Rules, error) {
-	return build([]source{{name: "rules.toml (embedded)", data: oauthvet.DefaultRules}})
+	return build([]source{embedded})
 })
+
+// embedded is the source of the defaults.
+var embedded = source{name: "rules.toml (embedded)", data: oauthvet.DefaultRules}
 
 type source struct {
 	name string // path, for messages and relative patterns
@@ -151,7 +154,7 @@ func Load(explicit, dir string) (*Rules, error) {
 	if e, ok := cache.Load(key); ok {
 		return e.(cacheEntry).rules, e.(cacheEntry).err
 	}
-	r, err := build([]source{{name: "rules.toml (embedded)", data: oauthvet.DefaultRules}, {name: path, data: data}})
+	r, err := build([]source{embedded, {name: path, data: data}})
 	cache.Store(key, cacheEntry{r, err})
 	return r, err
 }
@@ -382,7 +385,7 @@ func validate(src source, f *fileSchema) error {
 			return bad(toml.Key{"secrets", "format", "checksum"}, i, "unknown checksum %q (known: github-crc32)", fm.Checksum)
 		}
 	}
-	if err := validateScopes(&f.Scopes, bad); err != nil {
+	if err := validateScopes(&f.Scopes, src.name == embedded.name, bad); err != nil {
 		return err
 	}
 	if err := validateFlow(&f.Flow, bad); err != nil {

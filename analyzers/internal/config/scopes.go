@@ -1,15 +1,11 @@
 package config
 
 import (
-	"bytes"
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/BurntSushi/toml"
-
-	oauthvet "github.com/oauthvet/oauthvet"
 )
 
 // ScopesSchema is the scope policy used by broadscope: the providers it can recognise, the
@@ -170,29 +166,25 @@ func mergeScopes(dst, src *ScopesSchema) {
 	dst.Allow = append(slices.Clone(dst.Allow), src.Allow...)
 }
 
-// defaultProviders are the provider names declared in the embedded rules.toml. They are
-// decoded apart from Defaults, which validates with this list.
-var defaultProviders = sync.OnceValue(func() []string {
-	var f struct {
-		Scopes struct {
-			Provider []struct {
-				Name string `toml:"name"`
-			} `toml:"provider"`
-		} `toml:"scopes"`
-	}
-	_, _ = toml.NewDecoder(bytes.NewReader(oauthvet.DefaultRules)).Decode(&f) // errors surface in Defaults
+// defaultProviders are the provider names declared in the embedded rules.toml, for
+// validating a user's file (the embedded file declares its own).
+func defaultProviders() []string {
+	f, _ := decode(embedded) // memoized; its errors surface in Defaults
 	var names []string
 	for _, p := range f.Scopes.Provider {
 		names = append(names, p.Name)
 	}
 	return names
-})
+}
 
-func validateScopes(s *ScopesSchema, bad badFunc) error {
+func validateScopes(s *ScopesSchema, isDefaults bool, bad badFunc) error {
 	if s.MinSeverity != "" && SeverityRank(s.MinSeverity) < 0 {
 		return bad(toml.Key{"scopes", "min_severity"}, 0, "min_severity must be one of %s, not %q", strings.Join(Severities, ", "), s.MinSeverity)
 	}
-	known := append(slices.Clone(defaultProviders()), GenericProvider)
+	known := []string{GenericProvider}
+	if !isDefaults {
+		known = append(known, defaultProviders()...)
+	}
 	for i, p := range s.Provider {
 		if strings.TrimSpace(p.Name) == "" || p.Name == GenericProvider {
 			return bad(toml.Key{"scopes", "provider", "name"}, i, "[[scopes.provider]] needs a name (other than %q)", GenericProvider)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/oauthvet/oauthvet/analyzers/internal/catalogue"
 	"github.com/oauthvet/oauthvet/analyzers/internal/check"
+	"github.com/oauthvet/oauthvet/analyzers/internal/config"
 )
 
 // maxRounds bounds the fixed-point iteration over a package.
@@ -1138,7 +1139,7 @@ func (e *engine) flowTo(at site, l labels, check, kind, via, helper string) {
 			e.findings[key] = Flow{Check: check, Pos: at.pos, End: at.end, Message: e.message(check, kind, via, helper, l)}
 		}
 	}
-	if l&paramMask == 0 || e.cur == nil || isStd(e.pass.Pkg.Path()) {
+	if l&paramMask == 0 || e.cur == nil || config.IsStd(e.pass.Pkg.Path()) {
 		return // the standard library's own sinks are in rules.toml
 	}
 	s := e.summaryOf(e.cur)

@@ -164,6 +164,9 @@ func run(pass *analysis.Pass) (res any, err error) {
 	if rules == nil {
 		return nil, fmt.Errorf("tokenflow: no rules")
 	}
+	if config.IsStd(pass.Pkg.Path()) {
+		return &Result{}, nil
+	}
 	c := compile(rules)
 	if len(pass.TypeErrors) > 0 || !relevant(pass, c) {
 		return &Result{}, nil
@@ -208,17 +211,20 @@ func run(pass *analysis.Pass) (res any, err error) {
 // relevant reports whether the package can hold a flow, by its imports and a cheap look at
 // its syntax, before any SSA is built.
 func relevant(pass *analysis.Pass, c *compiled) bool {
-	// Test code is never reported and no other package imports it (a package with
-	// _test.go files is the test variant of one analysed on its own).
+	// Test code is never reported and no other package imports it. The standalone driver
+	// analyses a package with in-package tests twice, with and without its _test.go files:
+	// the variant without them is enough. go vet analyses only the variant with them.
 	// The standard library is modelled by rules.toml (its loggers, request, headers and
 	// dumps) and by the engine's defaults (formatting, strings); its own code is not ours
 	// to report.
-	if isStd(pass.Pkg.Path()) || check.IsTestPackagePath(pass.Pkg.Path()) || strings.HasSuffix(pass.Pkg.Path(), "_test") {
+	if config.IsStd(pass.Pkg.Path()) || check.IsTestPackagePath(pass.Pkg.Path()) || strings.HasSuffix(pass.Pkg.Path(), "_test") {
 		return false
 	}
-	for _, f := range pass.Files {
-		if strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
-			return false
+	if !config.VetUnit() {
+		for _, f := range pass.Files {
+			if strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
+				return false
+			}
 		}
 	}
 	src, snk := false, false
@@ -402,7 +408,7 @@ func (a *engine) result() *Result {
 		if s := a.summaries[fn]; s != nil {
 			f = a.fact(fn, s)
 		}
-		if f == nil && !isStd(a.pass.Pkg.Path()) && texty(fn.Signature.Results(), 0) && slices.ContainsFunc(fn.Params, func(p *ssa.Parameter) bool { return a.canCarry(p.Type()) }) {
+		if f == nil && !config.IsStd(a.pass.Pkg.Path()) && texty(fn.Signature.Results(), 0) && slices.ContainsFunc(fn.Params, func(p *ssa.Parameter) bool { return a.canCarry(p.Type()) }) {
 			f = &Summary{}
 		}
 		if f != nil {
@@ -424,13 +430,6 @@ func Report(pass *check.Pass) error {
 		pass.Report(analysis.Diagnostic{Pos: f.Pos, End: f.End, Message: f.Message})
 	}
 	return nil
-}
-
-// isStd reports whether path is a standard-library package. Its functions get no empty
-// summaries: they use tricks (unsafe, buffers, printers) the engine does not follow.
-func isStd(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
 }
 
 // keyedSourceCall reports whether call is a source with keys whose key argument matches or
