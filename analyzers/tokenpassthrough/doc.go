@@ -20,7 +20,8 @@ is not hop-by-hop, so the caller's Authorization header goes upstream unless the
 Rewrite deletes or replaces it. Silent when the upstream is the server's own backend or not
 a constant (environment, flags, config), when a Director or Rewrite (also one assigned later,
 wrapping the original) deletes or replaces Authorization, sets SetBasicAuth or hands the
-request to code that may set it, when the Transport is not a plain *http.Transport (an
+request to code that may set it, when the handler that calls the proxy's ServeHTTP (or a
+middleware of the package that wraps it) deletes or replaces the header, when the Transport is not a plain *http.Transport (an
 oauth2.Transport sets the server's token), and when a returned proxy may be changed by the
 package elsewhere.
 

@@ -324,7 +324,7 @@ func (r *proxyPackage) forwardsTo(site ast.Expr) (string, bool) {
 			hasRoute = true
 		}
 	}
-	if !hasRoute || rt.strips || rt.unknown {
+	if !hasRoute || rt.strips || rt.unknown || r.wrapperStrips(site, holder) {
 		return "", false
 	}
 	third := ""
@@ -381,6 +381,53 @@ func (r *proxyPackage) holder(site ast.Expr) (*types.Var, bool) {
 		}
 	}
 	return v, false
+}
+
+// wrapperStrips reports whether the proxy built at site (held in holder, if not nil) is
+// served by a function that removes or replaces a header that may be Authorization before
+// it calls ServeHTTP, or is wrapped by a handler of the package that does.
+func (r *proxyPackage) wrapperStrips(site ast.Expr, holder *types.Var) bool {
+	uses := []ast.Expr{site}
+	if holder != nil {
+		uses = r.uses[holder]
+	}
+	for _, use := range uses {
+		e, p := r.climb(use)
+		var b *ast.BlockStmt
+		switch p := p.(type) {
+		case *ast.SelectorExpr: // proxy.ServeHTTP(w, req) in a handler
+			if p.Sel.Name == "ServeHTTP" {
+				b = r.enclosingBody(p)
+			}
+		case *ast.CallExpr: // middleware(proxy)
+			if fn := catalogue.Callee(r.info, p); fn != nil && p.Fun != e {
+				if d := r.decls[fn.Origin()]; d != nil {
+					b = d.Body
+				}
+			}
+		}
+		if b != nil {
+			var rt route
+			r.body(b, &rt, map[*ast.FuncDecl]bool{}, 0) // only strips count here
+			if rt.strips {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// enclosingBody returns the body of the innermost function around n.
+func (r *proxyPackage) enclosingBody(n ast.Node) *ast.BlockStmt {
+	for ; n != nil; n = r.parent[n] {
+		switch f := n.(type) {
+		case *ast.FuncLit:
+			return f.Body
+		case *ast.FuncDecl:
+			return f.Body
+		}
+	}
+	return nil
 }
 
 // built reports whether every value v holds is a proxy built in this package, so that a

@@ -314,3 +314,36 @@ func init() {
 	http.Handle("/uploads/", hubProxy)
 	http.Handle("/uploads-safe/", hubSafe)
 }
+
+// A handler that deletes the caller's token before it serves the request through the proxy.
+func handlerStrips() {
+	u, _ := url.Parse("https://api.github.com")
+	p := httputil.NewSingleHostReverseProxy(u)
+	http.HandleFunc("/gh7/", func(w http.ResponseWriter, r *http.Request) {
+		r.Header.Del("Authorization")
+		p.ServeHTTP(w, r)
+	})
+}
+
+// A middleware of the package that deletes it.
+func stripAuth(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.Header.Del("Authorization")
+		next.ServeHTTP(w, r)
+	})
+}
+
+func middlewareStrips() {
+	u, _ := url.Parse("https://api.github.com")
+	http.Handle("/gh8/", stripAuth(httputil.NewSingleHostReverseProxy(u)))
+}
+
+// A handler that only logs before it serves: reported.
+func handlerLogs() {
+	u, _ := url.Parse("https://api.linear.app")
+	p := httputil.NewSingleHostReverseProxy(u) // want `to the third-party API api.linear.app`
+	http.HandleFunc("/linear/", func(w http.ResponseWriter, r *http.Request) {
+		r.Header.Set("X-Forwarded-User", "agent")
+		p.ServeHTTP(w, r)
+	})
+}
