@@ -1,7 +1,10 @@
 package tokenflow
 
 import (
+	"go/ast"
+	"go/constant"
 	"go/types"
+	"slices"
 	"strings"
 	"sync"
 
@@ -61,6 +64,7 @@ type compiled struct {
 	srcPkgs    map[string]bool  // packages that declare a source
 	sinkPkgs   map[string]bool  // packages that declare a sink
 	authKeys   *config.FlowFunc // the Header.Get source, for header index expressions
+	paramNames []string         // credential parameter names ([secrets] param_names)
 }
 
 var compiledCache sync.Map // *config.Rules -> *compiled
@@ -75,6 +79,7 @@ func compile(r *config.Rules) *compiled {
 		sanitizers: map[string][]*config.FlowFunc{},
 		srcPkgs:    map[string]bool{},
 		sinkPkgs:   map[string]bool{},
+		paramNames: r.Secrets.ParamNames,
 	}
 	kindBit := func(kind string) labels {
 		for i, k := range c.kinds {
@@ -180,6 +185,37 @@ func (c *compiled) kindName(l labels) string {
 		}
 	}
 	return "credential"
+}
+
+// helperSink reports whether call, to the function name, is a sink a helper may pass its
+// parameter to: any log sink; a keyed sink (Header.Set) with a constant key it watches;
+// url.Values.Set or Add with a credential parameter name ("access_token").
+func (c *compiled) helperSink(info *types.Info, name string, call *ast.CallExpr) bool {
+	if c.logSink(name) {
+		return true
+	}
+	key := func(i int) (string, bool) {
+		if i >= len(call.Args) {
+			return "", false
+		}
+		tv := info.Types[call.Args[i]]
+		if tv.Value == nil || tv.Value.Kind() != constant.String {
+			return "", false
+		}
+		return constant.StringVal(tv.Value), true
+	}
+	for _, s := range c.sinks[name] {
+		if k := s.entry.KeyArg; k != nil {
+			if v, ok := key(*k); ok && s.entry.HasKey(v) {
+				return true
+			}
+		}
+	}
+	if name == "(net/url.Values).Set" || name == "(net/url.Values).Add" {
+		v, ok := key(0)
+		return ok && slices.Contains(c.paramNames, strings.ToLower(v))
+	}
+	return false
 }
 
 // logSink reports whether name is a sink of tokenlog: a package whose functions pass a

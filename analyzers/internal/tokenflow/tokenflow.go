@@ -256,8 +256,9 @@ func relevant(pass *analysis.Pass, c *compiled) bool {
 			return true
 		}
 	}
-	// A sink called with a parameter of the enclosing function (a logging helper), or
-	// with a whole request.
+	// A sink called with a parameter of the enclosing function (a helper that logs it,
+	// sets it as an Authorization header or a credential query parameter), or with a
+	// whole request.
 	for _, file := range pass.Files {
 		params := map[types.Object]bool{}
 		found := false
@@ -281,7 +282,7 @@ func relevant(pass *analysis.Pass, c *compiled) bool {
 				if src && c.keyedSourceCall(pass.TypesInfo, name, n) {
 					found = true
 				}
-				if snk && name != "" && c.logSink(name) {
+				if name != "" && c.helperSink(pass.TypesInfo, name, n) {
 					for _, arg := range n.Args {
 						if c.typeSourceOf(pass.TypesInfo.TypeOf(arg)) != nil {
 							found = true
