@@ -18,6 +18,10 @@ var Formatters = []string{
 	"errors.New", "encoding/json.Marshal", "encoding/json.MarshalIndent",
 }
 
+// RequestDumps dump a request with its headers (rules.toml makes them sources); a dump of a
+// request whose Authorization header was deleted carries no credential.
+var RequestDumps = []string{"net/http/httputil.DumpRequest", "net/http/httputil.DumpRequestOut"}
+
 // FmtWriters write their arguments after the first (an io.Writer) into it.
 var FmtWriters = []string{"fmt.Fprint", "fmt.Fprintf", "fmt.Fprintln"}
 

@@ -34,6 +34,7 @@ type engine struct {
 	fvBind    map[*ssa.FreeVar]ssa.Value
 	ctxSlots  map[string]labels // context.WithValue by key type
 	stripped  map[ssa.Value]bool
+	noAuth    map[ssa.Value]bool // requests whose Authorization header the package deletes
 	summaries map[*ssa.Function]*summary
 	imported  map[*types.Func]*summary // converted facts; nil entry: the package exports none for it
 	findings  map[findKey]Flow
@@ -72,6 +73,7 @@ func newEngine(pass *analysis.Pass, c *compiled, funcs []*ssa.Function) *engine 
 		fvBind:    map[*ssa.FreeVar]ssa.Value{},
 		ctxSlots:  map[string]labels{},
 		stripped:  map[ssa.Value]bool{},
+		noAuth:    map[ssa.Value]bool{},
 		summaries: map[*ssa.Function]*summary{},
 		imported:  map[*types.Func]*summary{},
 		findings:  map[findKey]Flow{},
@@ -106,6 +108,7 @@ func newEngine(pass *analysis.Pass, c *compiled, funcs []*ssa.Function) *engine 
 func (e *engine) solve() {
 	for _, fn := range e.funcs {
 		e.initParams(fn)
+		e.findAuthDeletes(fn)
 	}
 	for round := 0; round < maxRounds; round++ {
 		e.changed = false
@@ -372,10 +375,60 @@ func (e *engine) labels(v ssa.Value) labels {
 	}
 	root, path := e.loc(v, 0)
 	l |= e.memUnder(root, path)
-	if e.stripped[root] {
+	if e.stripped[root] || len(e.noAuth) > 0 && e.authDeleted(v) {
 		l &^= e.c.whole
 	}
 	return l
+}
+
+// findAuthDeletes records the requests whose Authorization header fn deletes,
+// r.Header.Del("Authorization") (also on a clone, r2 := r.Clone(ctx)), before solving, so
+// that their headers and dumps carry no whole-request label wherever they are used.
+func (e *engine) findAuthDeletes(fn *ssa.Function) {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			callee := call.Call.StaticCallee()
+			if callee == nil || callee.Object() == nil || callee.Object().(*types.Func).Origin().FullName() != catalogue.HeaderDel || len(call.Call.Args) != 2 {
+				continue
+			}
+			if k, ok := constString(call.Call.Args[1]); ok && strings.EqualFold(k, "Authorization") {
+				if req := headerOwner(call.Call.Args[0]); req != nil {
+					root, _ := e.loc(req, 0)
+					e.noAuth[root] = true
+				}
+			}
+		}
+	}
+}
+
+// headerOwner returns r when v is a load of r.Header, r a *http.Request, else nil.
+func headerOwner(v ssa.Value) ssa.Value {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return nil
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
+	if !ok || fieldName(fa.X.Type(), fa.Field) != "Header" {
+		return nil
+	}
+	if p, ok := fa.X.Type().Underlying().(*types.Pointer); !ok || !catalogue.HTTPRequest.Is(p.Elem()) {
+		return nil
+	}
+	return fa.X
+}
+
+// authDeleted reports whether v is a request whose Authorization header is deleted, or a
+// load of such a request's Header.
+func (e *engine) authDeleted(v ssa.Value) bool {
+	if req := headerOwner(v); req != nil {
+		v = req
+	}
+	root, _ := e.loc(v, 0)
+	return e.noAuth[root]
 }
 
 // load returns the labels of the value at addr.
@@ -580,6 +633,16 @@ func (e *engine) canCarry(t types.Type) bool {
 		return !catalogue.TimeTime.Is(t)
 	}
 	return true
+}
+
+func isMap(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Map)
+	return ok
+}
+
+// textType reports whether t is one of catalogue.TextTypes (a log field or attribute, a URL).
+func textType(t types.Type) bool {
+	return slices.ContainsFunc(catalogue.TextTypes, func(tn catalogue.TypeName) bool { return tn.Is(t) })
 }
 
 // texty reports whether t holds text, so that an unknown call returning it passes its
@@ -795,6 +858,9 @@ func (e *engine) call(cc *ssa.CallCommon, site *ssa.Call) labels {
 	// Sources by function. A source is modelled by its entries alone: Header.Get("Accept")
 	// is no credential, whatever the function does inside.
 	if srcs := e.c.funcs[name]; len(srcs) > 0 {
+		if slices.Contains(catalogue.RequestDumps, name) && len(args) > 0 && e.authDeleted(args[0]) {
+			return 0 // a dump of a request without its Authorization header
+		}
 		res := make([]labels, max(1, sig.Results().Len()))
 		for _, s := range srcs {
 			if s.entry.KeyArg != nil {
@@ -908,9 +974,16 @@ func (e *engine) call(cc *ssa.CallCommon, site *ssa.Call) labels {
 			if !texty(sig.Results().At(i).Type(), 0) {
 				continue // a struct built from an argument (a parsed JWT) is not the argument
 			}
+			// A log field built from a map passed as an interface (zap.Any("h",
+			// r.Header)) holds it whole; any other result is derived from its arguments.
+			// (zap encodes a *http.Request as JSON, which fails on its func fields.)
+			field := textType(sig.Results().At(i).Type())
 			for j := range all {
 				if r&paramBit(j) != 0 {
-					pl := e.labels(all[j]) &^ e.c.whole
+					pl := e.labels(all[j])
+					if mi, ok := all[j].(*ssa.MakeInterface); !field || !ok || !isMap(mi.X.Type()) {
+						pl &^= e.c.whole
+					}
 					if r&kindMask != 0 {
 						// The callee reads a credential from this argument (a request):
 						// only whether it is the caller's request carries over.

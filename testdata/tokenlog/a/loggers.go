@@ -1,6 +1,7 @@
 package a
 
 import (
+	"net/http"
 	"testing"
 
 	"github.com/go-logr/logr"
@@ -25,4 +26,15 @@ func loggers(tok *oauth2.Token, zl *zap.Logger, zr zerolog.Logger, lg logr.Logge
 	lg.Info("refreshed", "valid", tok.Valid())               // metadata
 	t.Logf("token %s", tok.AccessToken)                      // want `OAuth token written to the test log`
 	t.Logf("token type %s", tok.Type())                      // metadata
+}
+
+// zap.Any over a map holds it whole: http.Header is printed with its Authorization value.
+// A *http.Request is encoded as JSON by zap, which fails on its func fields: nothing leaks.
+func zapAny(zl *zap.Logger, r *http.Request) {
+	zl.Info("hdr", zap.Any("headers", r.Header)) // want `request \(with its Authorization header\) reaches a log \(\(\*zap.Logger\).Info\)`
+	zl.Info("req", zap.Any("request", r))
+	zl.Info("req", zap.Any("method", r.Method), zap.Any("n", len(r.Header)))
+	h := r.Header.Clone()
+	h.Del("Authorization")
+	zl.Info("hdr", zap.Any("headers", h))
 }

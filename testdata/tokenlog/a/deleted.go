@@ -1,0 +1,40 @@
+package a
+
+import (
+	"log"
+	"log/slog"
+	"net/http"
+	"net/http/httputil"
+)
+
+// Requests whose Authorization header is deleted before they are dumped or logged.
+
+func DumpAfterDelete(w http.ResponseWriter, r *http.Request) {
+	r.Header.Del("Authorization")
+	b, _ := httputil.DumpRequest(r, true)
+	log.Printf("%s", b)
+}
+
+func DumpCloneAfterDelete(w http.ResponseWriter, r *http.Request) {
+	r2 := r.Clone(r.Context())
+	r2.Header.Del("authorization")
+	b, _ := httputil.DumpRequest(r2, false)
+	log.Printf("%s", b)
+	slog.Info("req", "headers", r2.Header)
+}
+
+// The clone's header is deleted, not the original's: the original still carries it.
+func OriginalAfterCloneDelete(w http.ResponseWriter, r *http.Request) {
+	r2 := r.Clone(r.Context())
+	r2.Header.Del("Authorization")
+	b, _ := httputil.DumpRequest(r, false)
+	log.Printf("%s", b)                   // want `request dump \(with its Authorization header\) reaches a log \(log.Printf\)`
+	slog.Info("req", "headers", r.Header) // want `request \(with its Authorization header\) reaches a log \(slog.Info\)`
+}
+
+// Deleting another header strips nothing.
+func DumpAfterOtherDelete(w http.ResponseWriter, r *http.Request) {
+	r.Header.Del("Cookie")
+	b, _ := httputil.DumpRequest(r, true)
+	log.Printf("%s", b) // want `request dump \(with its Authorization header\) reaches a log`
+}
