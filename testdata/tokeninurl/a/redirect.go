@@ -1,0 +1,31 @@
+package a
+
+import (
+	"net/http"
+	"net/url"
+
+	"golang.org/x/oauth2"
+)
+
+var conf = &oauth2.Config{ClientID: "agent"}
+
+// A login callback that hands the token to the front end in the redirect URL: it lands in
+// the address bar, the history and the next site's Referer.
+func callback(w http.ResponseWriter, r *http.Request) {
+	tok, err := conf.Exchange(r.Context(), r.URL.Query().Get("code"), oauth2.VerifierOption(r.URL.Query().Get("v")))
+	if err != nil {
+		http.Redirect(w, r, "/login?error="+url.QueryEscape(err.Error()), http.StatusFound)
+		return
+	}
+	http.Redirect(w, r, "https://app.example.com/logged-in?token="+url.QueryEscape(tok.AccessToken), http.StatusFound) // want `OAuth token put into a URL \(http.Redirect\)`
+}
+
+// Silent: the token goes into a cookie; the redirect carries only the path and state.
+func callbackCookie(w http.ResponseWriter, r *http.Request) {
+	tok, err := conf.Exchange(r.Context(), r.URL.Query().Get("code"), oauth2.VerifierOption(r.URL.Query().Get("v")))
+	if err != nil {
+		return
+	}
+	http.SetCookie(w, &http.Cookie{Name: "session", Value: tok.AccessToken, HttpOnly: true, Secure: true})
+	http.Redirect(w, r, "/home?state="+url.QueryEscape(r.URL.Query().Get("state"))+"&expires="+tok.Expiry.String(), http.StatusFound)
+}
