@@ -272,6 +272,9 @@ func (e *engine) eval(v ssa.Value) labels {
 	switch v := v.(type) {
 	case *ssa.BinOp:
 		if v.Op == token.ADD {
+			if e.c.sanitizedQueryKey(trailingConst(v.X)) {
+				return e.labels(v.X) // "…?id_token_hint=" + idToken
+			}
 			return e.labels(v.X) | e.labels(v.Y)
 		}
 	case *ssa.UnOp:
@@ -387,6 +390,10 @@ func (e *engine) labels(v ssa.Value) labels {
 func (e *engine) findAuthDeletes(fn *ssa.Function) {
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
+			if next, ok := instr.(*ssa.Next); ok {
+				e.headerLoopSkip(next)
+				continue
+			}
 			call, ok := instr.(*ssa.Call)
 			if !ok {
 				continue
@@ -403,6 +410,58 @@ func (e *engine) findAuthDeletes(fn *ssa.Function) {
 			}
 		}
 	}
+}
+
+// headerLoopSkip handles for k, v := range r.Header whose key is compared with
+// "Authorization" (if k == "Authorization" { continue }): its values are not the whole
+// header set, so they carry no whole-request label.
+func (e *engine) headerLoopSkip(next *ssa.Next) {
+	rng, ok := next.Iter.(*ssa.Range)
+	if !ok || next.IsString || !isHeader(rng.X.Type()) {
+		return
+	}
+	var key, val *ssa.Extract
+	for _, ref := range *next.Referrers() {
+		if ex, ok := ref.(*ssa.Extract); ok {
+			switch ex.Index {
+			case 1:
+				key = ex
+			case 2:
+				val = ex
+			}
+		}
+	}
+	if key == nil || val == nil {
+		return
+	}
+	for _, ref := range *key.Referrers() {
+		var ops []*ssa.Value
+		switch ref := ref.(type) {
+		case *ssa.BinOp:
+			ops = ref.Operands(nil)
+		case *ssa.Call:
+			ops = ref.Operands(nil)
+		}
+		for _, op := range ops {
+			if k, ok := constString(*op); ok && (strings.EqualFold(k, "Authorization") || strings.EqualFold(k, "Proxy-Authorization")) {
+				e.stripped[val] = true
+				return
+			}
+		}
+	}
+}
+
+// trailingConst returns the constant string that ends the concatenation v, or "".
+func trailingConst(v ssa.Value) string {
+	for depth := 0; depth < 16; depth++ {
+		if b, ok := v.(*ssa.BinOp); ok && b.Op == token.ADD {
+			v = b.Y
+			continue
+		}
+		break
+	}
+	s, _ := constString(v)
+	return s
 }
 
 // headerOwner returns r when v is a load of r.Header, r a *http.Request, else nil.

@@ -218,6 +218,25 @@ func (c *compiled) helperSink(info *types.Info, name string, call *ast.CallExpr)
 	return false
 }
 
+// sanitizedQueryKey reports whether text ends a URL with a query key whose value is
+// sanitized when set through url.Values ("…&id_token_hint="), so that a concatenation
+// after it is judged like url.Values.Set.
+func (c *compiled) sanitizedQueryKey(text string) bool {
+	if !strings.HasSuffix(text, "=") {
+		return false
+	}
+	text = strings.ToLower(text[:len(text)-1])
+	for _, en := range c.sanitizers["(net/url.Values).Set"] {
+		for _, k := range en.Keys {
+			k = strings.ToLower(k)
+			if strings.HasSuffix(text, "?"+k) || strings.HasSuffix(text, "&"+k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // logSink reports whether name is a sink of tokenlog: a package whose functions pass a
 // parameter to one may be a logging helper that other packages call with a token.
 func (c *compiled) logSink(name string) bool {

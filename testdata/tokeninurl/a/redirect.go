@@ -29,3 +29,10 @@ func callbackCookie(w http.ResponseWriter, r *http.Request) {
 	http.SetCookie(w, &http.Cookie{Name: "session", Value: tok.AccessToken, HttpOnly: true, Secure: true})
 	http.Redirect(w, r, "/home?state="+url.QueryEscape(r.URL.Query().Get("state"))+"&expires="+tok.Expiry.String(), http.StatusFound)
 }
+
+// Silent: OpenID Connect RP-initiated logout sends the ID token as id_token_hint by design.
+func logout(w http.ResponseWriter, r *http.Request, t *oauth2.Token) {
+	idt, _ := t.Extra("id_token").(string)
+	u := "https://auth.example.com/logout?id_token_hint=" + url.QueryEscape(idt) + "&post_logout_redirect_uri=https%3A%2F%2Fapp"
+	http.Redirect(w, r, u, http.StatusFound)
+}

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httputil"
+	"strings"
 )
 
 // Requests whose Authorization header is deleted before they are dumped or logged.
@@ -37,4 +38,29 @@ func DumpAfterOtherDelete(w http.ResponseWriter, r *http.Request) {
 	r.Header.Del("Cookie")
 	b, _ := httputil.DumpRequest(r, true)
 	log.Printf("%s", b) // want `request dump \(with its Authorization header\) reaches a log`
+}
+
+// A loop over the headers that skips Authorization logs the others only.
+func LogHeadersSkipping(w http.ResponseWriter, r *http.Request) {
+	for k, v := range r.Header {
+		if k == "Authorization" || strings.EqualFold(k, "Cookie") {
+			continue
+		}
+		log.Printf("header %s: %v", k, v)
+	}
+	for k, v := range r.Header {
+		if !strings.EqualFold(k, "authorization") {
+			log.Printf("header %s: %v", k, v)
+		}
+	}
+}
+
+// A loop that skips another header only still logs Authorization.
+func LogHeadersSkippingCookie(w http.ResponseWriter, r *http.Request) {
+	for k, v := range r.Header {
+		if k == "Cookie" {
+			continue
+		}
+		log.Printf("header %s: %v", k, v) // want `request \(with its Authorization header\) reaches a log \(log.Printf\)`
+	}
 }
