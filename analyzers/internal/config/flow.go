@@ -43,6 +43,11 @@ type FlowFunc struct {
 	Args   []int `toml:"args"`
 	Result int   `toml:"result"`
 
+	// Params marks parameters (from 0, receiver not counted) of the named functions as
+	// credentials inside them: a source for a project's own func NewClient(token string).
+	// Such an entry is no source of results.
+	Params []int `toml:"params"`
+
 	// KeyArg and Keys restrict a source, sink or sanitizer to calls whose argument KeyArg
 	// is a constant equal (ignoring case) to one of Keys: Header.Get("Authorization"),
 	// url.Values.Set("id_token_hint", v). Writer names an argument that must be os.Stdout
@@ -120,6 +125,10 @@ func validateFlow(f *FlowSchema, bad badFunc) error {
 			return bad(toml.Key{"flow", "source", "kind"}, i, "[[flow.source]] needs a kind (what the value is, e.g. \"OAuth token\")")
 		case fn.Result < 0:
 			return bad(toml.Key{"flow", "source", "result"}, i, "result must be 0 or more")
+		case len(fn.Params) > 0 && (fn.Type != "" || fn.KeyArg != nil || fn.Result != 0):
+			return bad(toml.Key{"flow", "source", "params"}, i, "[[flow.source]] with params marks parameters of funcs; it takes no type, key_arg or result")
+		case slices.ContainsFunc(fn.Params, func(p int) bool { return p < 0 }):
+			return bad(toml.Key{"flow", "source", "params"}, i, "parameter indexes must be 0 or more")
 		}
 		if err := validateKeys(fn, "source", i, bad); err != nil {
 			return err

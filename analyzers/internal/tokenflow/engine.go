@@ -139,6 +139,15 @@ func (e *engine) initParams(fn *ssa.Function) {
 		}
 		e.val[p] |= l
 	}
+	if obj, ok := fn.Object().(*types.Func); ok {
+		for _, ps := range e.c.params[obj.Origin().FullName()] {
+			for _, i := range ps.params {
+				if i+recvs < len(fn.Params) {
+					e.val[fn.Params[i+recvs]] |= ps.kind // marked in rules.toml
+				}
+			}
+		}
+	}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			for _, op := range instr.Operands(nil) {

@@ -61,10 +61,18 @@ type compiled struct {
 	funcs      map[string][]*funcSource
 	sinks      map[string][]*sink
 	sanitizers map[string][]*config.FlowFunc
-	srcPkgs    map[string]bool  // packages that declare a source
-	sinkPkgs   map[string]bool  // packages that declare a sink
-	authKeys   *config.FlowFunc // the Header.Get source, for header index expressions
-	paramNames []string         // credential parameter names ([secrets] param_names)
+	srcPkgs    map[string]bool          // packages that declare a source
+	sinkPkgs   map[string]bool          // packages that declare a sink
+	authKeys   *config.FlowFunc         // the Header.Get source, for header index expressions
+	paramNames []string                 // credential parameter names ([secrets] param_names)
+	params     map[string][]paramSource // functions whose parameters are credentials
+	paramPkgs  map[string]bool          // packages that declare them
+}
+
+// paramSource marks parameters of a function as credentials ([[flow.source]] params).
+type paramSource struct {
+	params []int
+	kind   labels
 }
 
 var compiledCache sync.Map // *config.Rules -> *compiled
@@ -79,6 +87,8 @@ func compile(r *config.Rules) *compiled {
 		sanitizers: map[string][]*config.FlowFunc{},
 		srcPkgs:    map[string]bool{},
 		sinkPkgs:   map[string]bool{},
+		params:     map[string][]paramSource{},
+		paramPkgs:  map[string]bool{},
 		paramNames: r.Secrets.ParamNames,
 	}
 	kindBit := func(kind string) labels {
@@ -107,6 +117,13 @@ func compile(r *config.Rules) *compiled {
 			}
 			c.types = append(c.types, ts)
 			c.srcPkgs[ts.pkg] = true
+			continue
+		}
+		if len(e.Params) > 0 {
+			for _, name := range e.Names() {
+				c.params[name] = append(c.params[name], paramSource{e.Params, bit})
+				c.paramPkgs[funcPkg(name)] = true
+			}
 			continue
 		}
 		for _, name := range e.Names() {

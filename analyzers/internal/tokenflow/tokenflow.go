@@ -227,6 +227,9 @@ func relevant(pass *analysis.Pass, c *compiled) bool {
 			}
 		}
 	}
+	if c.paramPkgs[pass.Pkg.Path()] {
+		return true // it declares a function whose parameter rules.toml marks as a credential
+	}
 	src, snk := false, false
 	for _, imp := range pass.Pkg.Imports() {
 		if pass.ImportPackageFact(imp, new(PackageSummaries)) {
