@@ -18,6 +18,7 @@ import (
 	"github.com/oauthvet/oauthvet/analyzers/internal/catalogue"
 	"github.com/oauthvet/oauthvet/analyzers/internal/check"
 	"github.com/oauthvet/oauthvet/analyzers/internal/config"
+	"github.com/oauthvet/oauthvet/analyzers/internal/staticvar"
 )
 
 var Analyzer = &analysis.Analyzer{
@@ -66,6 +67,8 @@ type scanner struct {
 	defs       map[types.Object][]ast.Expr
 	fieldDefs  map[fieldKey][]ast.Expr
 	constDecls map[*types.Const]ast.Expr
+	funcDecls  map[*types.Func]*ast.FuncDecl
+	statics    *staticvar.Index
 	findings   map[findingKey]finding
 }
 
@@ -380,7 +383,7 @@ func (s *scanner) urlPrefix(e ast.Expr) string {
 // judge reports the over-broad scopes among the constant values of e, a scope request.
 func (s *scanner) judge(e ast.Expr, req request) {
 	var values []scopeValue
-	s.values(e, &values, map[types.Object]bool{})
+	s.values(e, &values, map[any]bool{})
 	for _, v := range values {
 		for _, scope := range strings.Fields(v.value) {
 			r := s.pol.match(scope, req)
@@ -422,8 +425,10 @@ func message(scope string, r *config.ScopeRule) string {
 }
 
 // values collects the constant strings that e may hold: constants, slice literals,
-// append, strings.Join, and the values assigned to variables of this package.
-func (s *scanner) values(e ast.Expr, out *[]scopeValue, seen map[types.Object]bool) {
+// append, strings.Join, strings.Fields and strings.Split of constants, the values
+// assigned to variables of this package, the fields of a never-changed struct variable of
+// this package, and what a helper function of this package without inputs returns.
+func (s *scanner) values(e ast.Expr, out *[]scopeValue, seen map[any]bool) {
 	e = ast.Unparen(e)
 	if tv, ok := s.pass.TypesInfo.Types[e]; ok && tv.Value != nil {
 		if tv.Value.Kind() == constant.String {
@@ -441,17 +446,67 @@ func (s *scanner) values(e ast.Expr, out *[]scopeValue, seen map[types.Object]bo
 		}
 	case *ast.CallExpr:
 		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok {
-			if b, ok := s.pass.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "append" {
-				for _, arg := range x.Args {
-					s.values(arg, out, seen)
+			if b, ok := s.pass.TypesInfo.Uses[id].(*types.Builtin); ok {
+				if b.Name() == "append" {
+					for _, arg := range x.Args {
+						s.values(arg, out, seen)
+					}
 				}
+				return
+			}
+		}
+		fn := catalogue.Callee(s.pass.TypesInfo, x)
+		if fn == nil {
+			return
+		}
+		switch fn.Origin().FullName() {
+		case catalogue.ScopeJoin:
+			if len(x.Args) == 2 {
+				s.values(x.Args[0], out, seen)
+			}
+			return
+		case catalogue.ScopeFieldsFunc:
+			if len(x.Args) == 1 {
+				s.values(x.Args[0], out, seen) // judge splits at white space
+			}
+			return
+		case catalogue.ScopeSplit:
+			if len(x.Args) != 2 {
+				return
+			}
+			sep, ok := s.stringConst(x.Args[1])
+			if !ok || sep == "" {
+				return
+			}
+			var parts []scopeValue
+			s.values(x.Args[0], &parts, seen)
+			for _, p := range parts {
+				var list []string
+				for _, scope := range strings.Split(p.value, sep) {
+					// One scope each: "a b" split at "," is no scope the server knows.
+					if scope = strings.TrimSpace(scope); scope != "" && !strings.ContainsAny(scope, " \t\n") {
+						list = append(list, scope)
+					}
+				}
+				p.value = strings.Join(list, " ")
+				*out = append(*out, p)
 			}
 			return
 		}
-		if catalogue.FullName(s.pass.TypesInfo, x) == catalogue.ScopeJoin && len(x.Args) == 2 {
-			s.values(x.Args[0], out, seen)
+		if fn.Pkg() == s.pass.Pkg {
+			s.helperValues(fn, out, seen)
 		}
 	case *ast.Ident, *ast.SelectorExpr:
+		if sel, ok := e.(*ast.SelectorExpr); ok {
+			// prod.Scopes, where var prod = settings{Scopes: []string{...}} is never changed.
+			if val, _ := s.static().Field(sel); val != nil {
+				if !seen[val] {
+					seen[val] = true
+					s.values(val, out, seen)
+				}
+				return
+			}
+		}
 		v, ok := s.objectOf(e).(*types.Var)
 		// Fields and other packages' variables may be changed anywhere: not followed.
 		if !ok || v.IsField() || v.Pkg() != s.pass.Pkg || seen[v] {
@@ -463,6 +518,78 @@ func (s *scanner) values(e ast.Expr, out *[]scopeValue, seen map[types.Object]bo
 			s.values(d, out, seen)
 		}
 	}
+}
+
+// helperValues collects what a function of this package returns, if its result cannot
+// depend on what a call passes it: it has one result, and no parameter or receiver is
+// used in its body. (func scopes() []string { return []string{drive.DriveScope} }.)
+func (s *scanner) helperValues(fn *types.Func, out *[]scopeValue, seen map[any]bool) {
+	sig := fn.Signature()
+	if seen[fn] || sig.Results().Len() != 1 {
+		return
+	}
+	seen[fn] = true
+	s.index()
+	decl := s.funcDecls[fn]
+	if decl == nil || decl.Body == nil {
+		return
+	}
+	inputs := map[types.Object]bool{}
+	if sig.Recv() != nil {
+		inputs[sig.Recv()] = true
+	}
+	for i := range sig.Params().Len() {
+		inputs[sig.Params().At(i)] = true
+	}
+	var returns []*ast.ReturnStmt
+	uses := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			if inputs[s.pass.TypesInfo.Uses[n]] {
+				uses = true
+			}
+		case *ast.ReturnStmt:
+			if !slices.ContainsFunc(returns, func(r *ast.ReturnStmt) bool { return r.Pos() <= n.Pos() && n.End() <= r.End() }) {
+				returns = append(returns, n)
+			}
+		case *ast.FuncLit:
+			// Its returns are its own; a use of an input inside it still counts.
+			ast.Inspect(n.Body, func(m ast.Node) bool {
+				if id, ok := m.(*ast.Ident); ok && inputs[s.pass.TypesInfo.Uses[id]] {
+					uses = true
+				}
+				return true
+			})
+			return false
+		}
+		return true
+	})
+	if uses {
+		return
+	}
+	result := sig.Results().At(0)
+	for _, r := range returns {
+		switch len(r.Results) {
+		case 1:
+			s.values(r.Results[0], out, seen)
+		case 0: // a bare return of a named result
+			if !seen[result] {
+				seen[result] = true
+				for _, d := range s.defs[result] {
+					s.values(d, out, seen)
+				}
+			}
+		}
+	}
+}
+
+// static returns the package's never-changed struct variables, indexed once.
+func (s *scanner) static() *staticvar.Index {
+	if s.statics == nil {
+		s.statics = staticvar.New(s.pass.TypesInfo, s.pass.Files)
+	}
+	return s.statics
 }
 
 // writtenAt returns where a constant scope is written: the declaration of a constant of
@@ -504,7 +631,17 @@ func (s *scanner) index() {
 	s.defs = map[types.Object][]ast.Expr{}
 	s.fieldDefs = map[fieldKey][]ast.Expr{}
 	s.constDecls = map[*types.Const]ast.Expr{}
+	s.funcDecls = map[*types.Func]*ast.FuncDecl{}
 	info := s.pass.TypesInfo
+	for _, file := range s.pass.Files {
+		for _, decl := range file.Decls {
+			if fd, ok := decl.(*ast.FuncDecl); ok {
+				if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
+					s.funcDecls[fn] = fd
+				}
+			}
+		}
+	}
 	ins := s.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	assign := func(lhs, rhs ast.Expr) {
 		switch l := ast.Unparen(lhs).(type) {

@@ -18,6 +18,7 @@ import (
 	"github.com/oauthvet/oauthvet/analyzers/internal/config"
 	"github.com/oauthvet/oauthvet/analyzers/internal/redact"
 	"github.com/oauthvet/oauthvet/analyzers/internal/secretscan"
+	"github.com/oauthvet/oauthvet/analyzers/internal/staticvar"
 )
 
 var Analyzer = &analysis.Analyzer{
@@ -427,55 +428,14 @@ func (s *scanner) isConversion(call *ast.CallExpr) bool {
 // exports a fact for the exported ones.
 func (s *scanner) collectConstVars() {
 	s.vars = map[*types.Var]string{}
-	for _, file := range s.pass.Files {
-		for _, decl := range file.Decls {
-			gd, ok := decl.(*ast.GenDecl)
-			if !ok || gd.Tok != token.VAR {
-				continue
-			}
-			for _, spec := range gd.Specs {
-				vs := spec.(*ast.ValueSpec)
-				if len(vs.Values) != len(vs.Names) {
-					continue
-				}
-				for i, name := range vs.Names {
-					v, ok := s.pass.TypesInfo.Defs[name].(*types.Var)
-					if !ok {
-						continue
-					}
-					if val, ok := s.constValue(vs.Values[i]); ok {
-						s.vars[v] = val
-					}
-				}
-			}
+	staticvar.Inits(s.pass.TypesInfo, s.pass.Files, func(v *types.Var, init ast.Expr) {
+		if val, ok := s.constValue(init); ok {
+			s.vars[v] = val
 		}
-	}
-	if len(s.vars) == 0 {
-		return
-	}
-	// A variable that is assigned, incremented or has its address taken anywhere in the
-	// package (flag.StringVar(&v, ...)) does not certainly hold its initial value.
-	for _, file := range s.pass.Files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			var targets []ast.Expr
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				targets = n.Lhs
-			case *ast.IncDecStmt:
-				targets = []ast.Expr{n.X}
-			case *ast.UnaryExpr:
-				if n.Op == token.AND {
-					targets = []ast.Expr{n.X}
-				}
-			}
-			for _, t := range targets {
-				if v, ok := s.referencedObject(t).(*types.Var); ok {
-					delete(s.vars, v)
-				}
-			}
-			return true
-		})
-	}
+	})
+	// A variable the package changes (flag.StringVar(&v, ...)) does not certainly hold
+	// its initial value.
+	staticvar.DropChanged(s.pass.TypesInfo, s.pass.Files, s.vars)
 	for v, val := range s.vars {
 		if v.Exported() && !secretscan.IsPlaceholder(s.secrets, val) {
 			s.pass.ExportObjectFact(v, &constValueFact{Value: val})

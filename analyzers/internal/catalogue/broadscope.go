@@ -79,5 +79,10 @@ var ScopePackages = []string{
 	"net/url",
 }
 
-// ScopeJoin is strings.Join, which makes one space-separated value of a list of scopes.
-const ScopeJoin = "strings.Join"
+// ScopeJoin is strings.Join, which makes one space-separated value of a list of scopes;
+// ScopeFieldsFunc and ScopeSplit make a list of one.
+const (
+	ScopeJoin       = "strings.Join"
+	ScopeFieldsFunc = "strings.Fields"
+	ScopeSplit      = "strings.Split"
+)
