@@ -15,8 +15,13 @@ Client side, the check reports (the sub-rule is the diagnostic's category):
     Config.Exchange, DeviceAccessToken, PasswordCredentialsToken, clientcredentials
     Config.Token, a TokenSource's Token(), a token decoded from JSON, a literal with a
     RefreshToken or Expiry, or the token go-sdk's NewTokenSource hook receives, when the
-    source is kept (given to oauth2.NewClient, option.WithTokenSource, stored or
-    returned). Such a source never refreshes. Helpers of the package are followed. The
+    source is kept (given to option.WithTokenSource or ReuseTokenSource, stored or
+    returned, or given to an oauth2.NewClient whose client is kept). Such a source never
+    refreshes. A one-off request right after the exchange is silent: the client is the
+    receiver of a call at once (oauth2.NewClient(ctx, ts).Get(u)), or a local variable
+    used only for calls on it, outside loops, goroutines and closures; a client handed to
+    a constructor (github.NewClient(hc)), stored or returned is kept. Helpers of the
+    package are followed. The
     same for such a token's AccessToken fixed in an mcp-go client's static headers
     (transport.WithHTTPHeaders, WithHeaders).
   - no-expiry: an oauth2.Token literal with an AccessToken and a RefreshToken but no
@@ -25,13 +30,17 @@ Client side, the check reports (the sub-rule is the diagnostic's category):
     expires_in field (by JSON tag) is never read, a token endpoint response decoded into
     oauth2.Token or mcp-go's transport.Token with no Expiry/ExpiresAt set afterwards, an
     mcp-go transport.Token literal without ExpiresAt (IsExpired() is then false forever),
-    and a go-sdk auth.TokenInfo without Expiration or with one made from time.Now().
+    and a go-sdk auth.TokenInfo without Expiration or with one made from time.Now(). A
+    literal whose AccessToken and RefreshToken are both constant strings is a fake for
+    tests or a demo and is silent (a real token written in source is hardcodedsecret's).
   - unchecked: a token's AccessToken put into an Authorization header by hand (or
     Token.SetAuthHeader) where the token comes from long-lived state (a struct field, a
     package variable, a map, a decoded cache) and no Valid(), Expiry or IsExpired check,
-    refresh or TokenSource.Token() call comes before it on every path. Helpers of the
-    package that set the header, refresh the token or return the cached token are
-    followed.
+    refresh or TokenSource.Token() call comes before it on every path. A check joined
+    to another condition counts only on the ways it is evaluated: after
+    if !fast && t.Expiry.Before(now) { return } the fast way is unchecked, after
+    if t != nil && !t.Valid() { return } it is checked. Helpers of the package that set
+    the header, refresh the token or return the cached token are followed.
 
 Server side:
 

@@ -3,6 +3,7 @@ package tokenexpiry
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ast/edge"
@@ -224,8 +225,10 @@ func dominated(cur inspector.Cursor, isCheck func(ast.Node) bool) bool {
 			if p.Init != nil {
 				before = append(before, p.Init)
 			}
-			if kind != edge.IfStmt_Cond && kind != edge.IfStmt_Init {
-				before = append(before, p.Cond)
+			// In a branch, the condition has the branch's outcome: in the body of
+			// if a && !t.Valid(), the check was made; in the body of if a || …, not.
+			if (kind == edge.IfStmt_Body || kind == edge.IfStmt_Else) && checkedWhen(p.Cond, kind == edge.IfStmt_Body, isCheck) {
+				return true
 			}
 		case *ast.ForStmt:
 			if p.Init != nil {
@@ -284,12 +287,13 @@ func evaluatedCheck(n ast.Node, isCheck func(ast.Node) bool) bool {
 		case *ast.FuncLit, *ast.DeferStmt, *ast.GoStmt, *ast.SelectStmt:
 			return false
 		case *ast.IfStmt:
-			found = (n.Init != nil && evaluatedCheck(n.Init, isCheck)) || evaluatedCheck(n.Cond, isCheck)
-			// Or each branch checks or leaves: if x { return } else if !tok.Valid() { … }
-			if !found && n.Else != nil {
-				found = (terminates(n.Body) || evaluatedCheck(n.Body, isCheck)) &&
-					(terminates(n.Else) || evaluatedCheck(n.Else, isCheck))
-			}
+			// Every way on past the if checks: the way through the body (the condition
+			// held) and the way around or through the else (it did not). A check the
+			// condition evaluates only on some outcomes (if fast && !t.Valid() { return })
+			// counts for those alone.
+			found = (n.Init != nil && evaluatedCheck(n.Init, isCheck)) ||
+				(terminates(n.Body) || checkedWhen(n.Cond, true, isCheck) || evaluatedCheck(n.Body, isCheck)) &&
+					(n.Else != nil && (terminates(n.Else) || evaluatedCheck(n.Else, isCheck)) || checkedWhen(n.Cond, false, isCheck))
 			return false
 		case *ast.ForStmt:
 			found = (n.Init != nil && evaluatedCheck(n.Init, isCheck)) || (n.Cond != nil && evaluatedCheck(n.Cond, isCheck))
@@ -317,6 +321,51 @@ func evaluatedCheck(n ast.Node, isCheck func(ast.Node) bool) bool {
 		return !found
 	})
 	return found
+}
+
+// checkedWhen reports whether a check is evaluated whenever the condition cond comes out
+// as outcome. The right operand of && and || is evaluated only on some outcomes of the
+// left one. Beside a check, the nil side of a nil comparison counts as checked, as there
+// is no token to use there: if t != nil && !t.Valid() { return } checks t.
+func checkedWhen(cond ast.Expr, outcome bool, isCheck func(ast.Node) bool) bool {
+	return evaluatedCheck(cond, isCheck) && checkedOn(cond, outcome, isCheck)
+}
+
+func checkedOn(cond ast.Expr, outcome bool, isCheck func(ast.Node) bool) bool {
+	switch e := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.NOT {
+			return checkedOn(e.X, !outcome, isCheck)
+		}
+	case *ast.BinaryExpr:
+		x, y := e.X, e.Y
+		switch e.Op {
+		case token.LAND:
+			if outcome { // both held
+				return checkedOn(x, true, isCheck) || checkedOn(y, true, isCheck)
+			}
+			// x failed, or x held and y failed
+			return checkedOn(x, false, isCheck) && (checkedOn(x, true, isCheck) || checkedOn(y, false, isCheck))
+		case token.LOR:
+			if !outcome { // both failed
+				return checkedOn(x, false, isCheck) || checkedOn(y, false, isCheck)
+			}
+			// x held, or x failed and y held
+			return checkedOn(x, true, isCheck) && (checkedOn(x, false, isCheck) || checkedOn(y, true, isCheck))
+		case token.EQL, token.NEQ:
+			if isNil(x) || isNil(y) {
+				if (e.Op == token.EQL) == outcome {
+					return true // the value is nil
+				}
+			}
+		}
+	}
+	return evaluatedCheck(cond, isCheck)
+}
+
+func isNil(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && id.Name == "nil"
 }
 
 // enclosingFunc returns the innermost function declaration or literal that holds cur.

@@ -186,6 +186,12 @@ func (c *checker) nonEmpty(e ast.Expr) bool {
 	return !ok || tv.Value == nil || tv.Value.Kind() != constant.String || constant.StringVal(tv.Value) != ""
 }
 
+// isString reports whether e is a constant string.
+func (c *checker) isString(e ast.Expr) bool {
+	tv, ok := c.info.Types[e]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.String
+}
+
 func (c *checker) isTrue(e ast.Expr) bool {
 	tv, ok := c.info.Types[e]
 	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
@@ -567,9 +573,10 @@ func shortName(full string) string {
 }
 
 // kept reports whether the token source made at cur outlives one call: it is given to
-// oauth2.NewClient, ReuseTokenSource or option.WithTokenSource, stored in a field, a
-// package variable or a composite literal, or returned. A source handed straight to
-// another function (go-oidc's Provider.UserInfo, the documented idiom) is used at once.
+// ReuseTokenSource or option.WithTokenSource, or to an oauth2.NewClient whose client is
+// kept (see clientKept), stored in a field, a package variable or a composite literal, or
+// returned. A source handed straight to another function (go-oidc's Provider.UserInfo,
+// the documented idiom) is used at once.
 func (c *checker) kept(cur inspector.Cursor, depth int) bool {
 	if depth > 3 {
 		return false
@@ -587,7 +594,13 @@ func (c *checker) kept(cur inspector.Cursor, depth int) bool {
 			return false
 		}
 		switch c.name(p) {
-		case catalogue.NewClient, catalogue.ReuseTokenSource, catalogue.ReuseTokenSourceWithExpiry, catalogue.GoogleAPIWithTokenSource:
+		case catalogue.NewClient:
+			// A source in a variable, made into clients again and again, is kept too.
+			if v := c.defs.identVar(cur.Node().(ast.Expr)); v != nil && repeated(cur, v) {
+				return true
+			}
+			return c.clientKept(parent)
+		case catalogue.ReuseTokenSource, catalogue.ReuseTokenSourceWithExpiry, catalogue.GoogleAPIWithTokenSource:
 			return true
 		}
 		return false
@@ -614,6 +627,16 @@ func (c *checker) kept(cur inspector.Cursor, depth int) bool {
 }
 
 func (c *checker) keptVar(v *types.Var, depth int) bool {
+	for _, id := range c.usesOf(v) {
+		if cur, ok := c.ins.Root().FindByPos(id.Pos(), id.End()); ok && c.kept(cur, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// usesOf returns the identifiers that use the local variable v.
+func (c *checker) usesOf(v *types.Var) []*ast.Ident {
 	if c.uses == nil {
 		c.uses = map[*types.Var][]*ast.Ident{}
 		for id, obj := range c.info.Uses {
@@ -622,13 +645,89 @@ func (c *checker) keptVar(v *types.Var, depth int) bool {
 			}
 		}
 	}
-	for _, id := range c.uses[v] {
-		if cur, ok := c.ins.Root().FindByPos(id.Pos(), id.End()); ok && c.kept(cur, depth+1) {
+	return c.uses[v]
+}
+
+// clientKept reports whether the *http.Client oauth2.NewClient makes at cur outlives the
+// moment: anything but a one-off use, where the client is the receiver of a call at once
+// (oauth2.NewClient(ctx, ts).Get(u)), or is held in a local variable whose every use is
+// such a call in the same function, outside loops and function literals. A client handed
+// to another function (github.NewClient(c), option.WithHTTPClient(c)), stored, returned
+// or reassigned is kept.
+func (c *checker) clientKept(cur inspector.Cursor) bool {
+	parent, ok := up(cur)
+	if !ok {
+		return false
+	}
+	kind, idx := cur.ParentEdge()
+	switch p := parent.Node().(type) {
+	case *ast.ParenExpr:
+		return c.clientKept(parent)
+	case *ast.SelectorExpr:
+		return !methodCalled(parent)
+	case *ast.ExprStmt:
+		return false
+	case *ast.AssignStmt:
+		if len(p.Lhs) != len(p.Rhs) || kind != edge.AssignStmt_Rhs {
+			return true
+		}
+		if v := c.defs.identVar(p.Lhs[idx]); v != nil && p.Tok == token.DEFINE {
+			return !c.usedAtOnce(v)
+		}
+		if id, ok := ast.Unparen(p.Lhs[idx]).(*ast.Ident); ok && id.Name == "_" {
+			return false
+		}
+		return true
+	case *ast.ValueSpec:
+		if len(p.Names) != len(p.Values) {
+			return true
+		}
+		if v, ok := c.info.Defs[p.Names[idx]].(*types.Var); ok && !isPackageLevel(v) {
+			return !c.usedAtOnce(v)
+		}
+		return true
+	}
+	return true
+}
+
+// methodCalled reports whether the selector at cur is called at once: x.M(…).
+func methodCalled(cur inspector.Cursor) bool {
+	kind, _ := cur.ParentEdge()
+	return kind == edge.CallExpr_Fun
+}
+
+// usedAtOnce reports whether every use of the local variable v is a method call on it,
+// not repeated (see repeated).
+func (c *checker) usedAtOnce(v *types.Var) bool {
+	for _, id := range c.usesOf(v) {
+		cur, ok := c.ins.Root().FindByPos(id.Pos(), id.End())
+		if !ok || cur.Node() != id {
+			return false
+		}
+		if kind, _ := cur.ParentEdge(); kind != edge.SelectorExpr_X || !methodCalled(cur.Parent()) || repeated(cur, v) {
+			return false
+		}
+	}
+	return true
+}
+
+// repeated reports whether the use of v at cur may run many times, or later, apart from
+// v's declaration: it is inside a function literal, a go statement or a loop that does
+// not also declare v.
+func repeated(cur inspector.Cursor, v *types.Var) bool {
+	for a := range cur.Enclosing() {
+		if within(v.Pos(), a.Node()) {
+			return false // the code that declares v
+		}
+		switch a.Node().(type) {
+		case *ast.FuncLit, *ast.GoStmt, *ast.ForStmt, *ast.RangeStmt:
 			return true
 		}
 	}
 	return false
 }
+
+func within(pos token.Pos, n ast.Node) bool { return n.Pos() <= pos && pos < n.End() }
 
 // headerToken returns the token whose AccessToken a call puts into an Authorization
 // header: Header.Set/Add("Authorization", …tok.AccessToken…) or tok.SetAuthHeader(req).
@@ -944,6 +1043,9 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 		at, hasAT := c.keyed(keys, catalogue.MCPGoTokenAccessToken)
 		_, hasExpiresIn := c.keyed(keys, catalogue.MCPGoTokenExpiresIn)
 		rt, hasRT := c.keyed(keys, catalogue.MCPGoTokenRefreshToken)
+		if hasAT && hasRT && c.isString(at) && c.isString(rt) {
+			return // a fake, as for oauth2.Token
+		}
 		expires := hasExpiresIn || (hasRT && c.nonEmpty(rt)) || (hasAT && c.droppedExpiresIn(cur, at))
 		if _, ok := c.keyed(keys, catalogue.MCPGoTokenExpiresAt); ok || !hasAT || !c.nonEmpty(at) || !expires || c.expirySetLater(cur) {
 			return
@@ -973,6 +1075,9 @@ func (c *checker) oauth2TokenLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	_, hasExpiresIn := c.keyed(keys, catalogue.OAuth2TokenExpiresIn)
 	hasAT = hasAT && c.nonEmpty(at)
 	hasRT = hasRT && c.nonEmpty(rt)
+	if hasAT && hasRT && c.isString(at) && c.isString(rt) {
+		return // both constant: a fake for tests or a demo (a real one is hardcodedsecret's)
+	}
 	dropped := hasAT && c.droppedExpiresIn(cur, at)
 	if !hasExpiresIn && !(hasAT && hasRT) && !dropped || c.expirySetLater(cur) || c.staticArg(cur, lit) {
 		return

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"time"
 
 	"golang.org/x/oauth2"
 )
@@ -228,5 +229,87 @@ func (a *api) viaCheckingGetter(req *http.Request) error {
 		return err
 	}
 	tok.SetAuthHeader(req)
+	return nil
+}
+
+// --- unchecked: a check joined to another condition with && or || ---
+
+func (a *api) checkedUnlessFast(req *http.Request, fast bool) {
+	if !fast && a.tok.Expiry.Before(time.Now()) {
+		return
+	}
+	req.Header.Set("Authorization", "Bearer "+a.tok.AccessToken) // want `AccessToken of a token kept in field tok goes into an Authorization header with no Valid\(\) or Expiry check`
+}
+
+func (a *api) checkedIfStrict(req *http.Request, strict bool) error {
+	if strict && !a.tok.Valid() {
+		return errors.New("expired")
+	}
+	a.tok.SetAuthHeader(req) // want `AccessToken of a token kept in field tok`
+	return nil
+}
+
+func (a *api) orInBody(req *http.Request, cached bool) {
+	if cached || a.tok.Valid() {
+		a.tok.SetAuthHeader(req) // want `AccessToken of a token kept in field tok`
+	}
+}
+
+func (a *api) nilOrFlag(req *http.Request, offline bool) {
+	if a.tok == nil || offline {
+		return
+	}
+	a.tok.SetAuthHeader(req) // want `AccessToken of a token kept in field tok`
+}
+
+// --- unchecked: silent, the check is made on every way to the header ---
+
+func (a *api) nilGuarded(req *http.Request) error {
+	if a.tok != nil && !a.tok.Valid() {
+		return errors.New("expired") // a nil token panics below anyway
+	}
+	a.tok.SetAuthHeader(req)
+	return nil
+}
+
+func (a *api) forcedOrExpired(req *http.Request, force bool) error {
+	if force || !a.tok.Valid() {
+		return errors.New("refresh first")
+	}
+	a.tok.SetAuthHeader(req)
+	return nil
+}
+
+func (a *api) checkFirst(req *http.Request, strict bool) error {
+	if a.tok.Expiry.Before(time.Now()) && strict {
+		return errors.New("expired")
+	}
+	a.tok.SetAuthHeader(req)
+	return nil
+}
+
+func (a *api) andInBody(req *http.Request, verbose bool) {
+	if verbose && a.tok.Valid() {
+		a.tok.SetAuthHeader(req)
+	}
+}
+
+func (a *api) elseOfOr(req *http.Request, offline bool) {
+	if offline || !a.tok.Valid() {
+		println("not sending")
+	} else {
+		a.tok.SetAuthHeader(req)
+	}
+}
+
+func (a *api) refreshWhenFlagged(req *http.Request, force bool) error {
+	if force || !a.tok.Valid() {
+		t, err := a.ts.Token()
+		if err != nil {
+			return err
+		}
+		a.tok = t
+	}
+	a.tok.SetAuthHeader(req)
 	return nil
 }
