@@ -20,17 +20,28 @@ The check reports:
     non-nil PKCEParams, is not reported: a client using PKCE may rely on it against CSRF
     (RFC 9700 §2.1).
   - A function with an *http.Request parameter that passes the request's "code" to
-    (*oauth2.Config).Exchange, without oauth2.VerifierOption, and never reads the
-    request's "state" before the exchange (nor hands the request to another function that
-    could).
+    (*oauth2.Config).Exchange, without oauth2.VerifierOption, and never checks the
+    request's "state" before the exchange. A state read counts as a check when the value
+    (or one made from it) may be compared: ==/!= (not with ""), a switch, a map lookup,
+    returned, or handed to any function other than logging, fmt, http.Redirect and URL
+    building. A state only stored (a map key on the left of =, a struct field), logged,
+    written into a redirect, tested for presence or never used is not a check ("reads
+    state but never compares it"). The check may also be in a helper of the package the
+    callback hands the request to (directly or through other helpers), in a function of
+    another package given the request, or in a middleware: a callback that is handed to
+    any function other than the net/http registrations (http.Handle, http.HandleFunc,
+    (*http.ServeMux).Handle/HandleFunc, directly or as http.HandlerFunc(f)), put in a
+    literal or a variable that goes elsewhere, or called by a function that checks the
+    state, is silent. A middleware of the package that visibly checks nothing does not
+    silence it.
   - mcp-go's SetExpectedState given the state of the callback request: the later check in
     ProcessAuthorizationResponse then compares the state with itself.
 
 It is silent on a random state made per login (crypto/rand.Text, oauth2.GenerateVerifier,
 uuid, mcp-go's client.GenerateState), on callbacks that read and compare the state (from the
 request or from any parsed query), on token endpoints (a function that reads the request's
-"grant_type"), on PKCE-protected exchanges, when the package reads the request's state in another function
-(a middleware), and on test code.
+"grant_type"), on PKCE-protected exchanges, on callbacks a middleware may wrap (above), and
+on test code.
 
 Bad:
 

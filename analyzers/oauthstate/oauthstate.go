@@ -34,16 +34,19 @@ const (
 		"compare the request's \"state\" with the value stored at login before Exchange, or use PKCE: oauth2.VerifierOption(v)"
 	msgStateAfterExchange = "callback reads state only after exchanging the code: the attacker's code is already redeemed (login CSRF); " +
 		"compare the request's \"state\" with the value stored at login before calling Exchange"
+	msgStateNotCompared = "callback reads state but never compares it with the value stored at login: an attacker can log the user into the attacker's account (login CSRF, RFC 6749 §10.12); " +
+		"compare the request's \"state\" with the value stored at login (subtle.ConstantTimeCompare) before Exchange, or use PKCE: oauth2.VerifierOption(v)"
 	msgExpectedFromRequest = "SetExpectedState with the state of the callback request: ProcessAuthorizationResponse then compares the state with itself (login CSRF); " +
 		"set the expected state to the value made with client.GenerateState() when the login started"
 )
 
 type checker struct {
-	pass       *check.Pass
-	flow       *authflow.Flow
-	reported   map[any]bool
-	stateReads map[ast.Node]bool // functions (FuncDecl, FuncLit) that read a request's "state"
-	exchangers map[ast.Node]bool // functions that call Exchange
+	pass     *check.Pass
+	flow     *authflow.Flow
+	ins      *inspector.Inspector
+	reported map[any]bool
+	uses     map[types.Object][]inspector.Cursor // uses of functions and variables, by usesOf
+	checks   map[ast.Node]bool                   // by checksState
 }
 
 func run(pass *check.Pass) error {
@@ -54,8 +57,10 @@ func run(pass *check.Pass) error {
 		pass:     pass,
 		flow:     pass.ResultOf[authflow.Analyzer].(*authflow.Flow),
 		reported: map[any]bool{},
+		checks:   map[ast.Node]bool{},
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c.ins = ins
 	var exchanges []inspector.Cursor
 	for _, file := range pass.Files {
 		if pass.InTestCode(file) {
@@ -93,14 +98,8 @@ func run(pass *check.Pass) error {
 			}
 		}
 	}
-	c.exchangers = map[ast.Node]bool{}
 	for _, n := range exchanges {
-		if enc, ok := enclosingFunc(n); ok {
-			c.exchangers[enc.Node()] = true
-		}
-	}
-	for _, n := range exchanges {
-		c.callback(ins, n)
+		c.callback(n)
 	}
 	return nil
 }
@@ -133,8 +132,10 @@ func (c *checker) state(call *ast.CallExpr, index int, api string) {
 }
 
 // callback reports an Exchange, in a function with an *http.Request parameter, of the
-// request's "code", with no PKCE verifier and no read of the request's "state" before it.
-func (c *checker) callback(ins *inspector.Inspector, n inspector.Cursor) {
+// request's "code", with no PKCE verifier and no check of the request's "state" before it:
+// neither in the function, nor in a helper of this package it hands the request to, nor
+// in a middleware that may wrap it.
+func (c *checker) callback(n inspector.Cursor) {
 	call := n.Node().(*ast.CallExpr)
 	if len(call.Args) < 2 {
 		return
@@ -147,39 +148,38 @@ func (c *checker) callback(ins *inspector.Inspector, n inspector.Cursor) {
 		return // PKCE protects the exchange, the options are not known, or it is another grant
 	}
 	fn, _ := enclosingFunc(n)
-	readAfter := false
+	readAfter, readUnchecked := false, false
 	for m := range fn.Preorder((*ast.CallExpr)(nil), (*ast.IndexExpr)(nil)) {
-		switch m := m.Node().(type) {
-		case *ast.CallExpr:
+		if c.readsState(m.Node()) {
 			// A "state" read from any query or form (vals from url.ParseQuery too).
-			if c.paramKey(m) == "state" {
-				if m.Pos() < call.Pos() {
-					return
-				}
-				readAfter = true
+			if !c.stateChecked(m) {
+				readUnchecked = true
 				continue
 			}
+			if m.Node().Pos() < call.Pos() {
+				return
+			}
+			readAfter = true
+			continue
+		}
+		if m, ok := m.Node().(*ast.CallExpr); ok {
 			if c.paramRead(m, req, "grant_type") {
 				return // a token endpoint (an authorization-server facade): no state there
 			}
 			if m.Pos() < call.Pos() && c.handsOnRequest(m, req) {
 				return // a helper given the request may check the state
 			}
-		case *ast.IndexExpr: // q["state"], r.Form["state"]
-			if key, ok := c.flow.ConstString(m.Index); ok && key == "state" && (catalogue.URLValues.Is(c.pass.TypesInfo.TypeOf(m.X)) || c.fromRequest(m.X, req, 0)) {
-				if m.Pos() < call.Pos() {
-					return
-				}
-				readAfter = true
-			}
 		}
 	}
-	if c.readsStateElsewhere(ins, fn.Node()) {
-		return // a middleware or another handler of the package checks it
+	if c.handlerWrapped(fn, 0, newWalk()) {
+		return // a middleware or a caller may check it
 	}
 	msg := msgNoStateCheck
-	if readAfter {
+	switch {
+	case readAfter:
 		msg = msgStateAfterExchange
+	case readUnchecked:
+		msg = msgStateNotCompared
 	}
 	c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg})
 }
@@ -298,46 +298,38 @@ func (c *checker) fromRequest(e ast.Expr, req *types.Var, depth int) bool {
 }
 
 // handsOnRequest reports whether call passes the request (or its URL, query or form) to a
-// function that might check the state: anything but fmt, log and net/http.
+// function that might check the state: a function of this package that does (see
+// checksState), or any other but fmt, log and net/http. With req nil, any request, URL or
+// query counts.
 func (c *checker) handsOnRequest(call *ast.CallExpr, req *types.Var) bool {
+	passes := false
 	for _, arg := range call.Args {
 		t := c.pass.TypesInfo.TypeOf(arg)
 		if t == nil || !(isRequest(t) || catalogue.URLValues.Is(t) || catalogue.URL.Is(t)) {
 			continue // r.Context() and the like carry no state
 		}
-		if !c.fromRequest(arg, req, 0) {
-			continue
+		if req == nil || c.fromRequest(arg, req, 0) {
+			passes = true
+			break
 		}
-		if fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok && fn.Pkg() != nil {
-			switch fn.Pkg().Path() {
-			case "fmt", "log", "log/slog", catalogue.NetHTTPPkg:
-				continue
-			}
-		}
+	}
+	if !passes {
+		return false
+	}
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok {
 		return true
 	}
-	return false
-}
-
-// readsStateElsewhere reports whether a function of the package other than fn, and that
-// calls no Exchange itself (a middleware, a helper), reads a "state" request parameter.
-func (c *checker) readsStateElsewhere(ins *inspector.Inspector, fn ast.Node) bool {
-	if c.stateReads == nil {
-		c.stateReads = map[ast.Node]bool{}
-		for n := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
-			if c.paramKey(n.Node().(*ast.CallExpr)) == "state" {
-				if enc, ok := enclosingFunc(n); ok {
-					c.stateReads[enc.Node()] = true
-				}
-			}
+	if fn.Pkg() != nil {
+		switch fn.Pkg().Path() {
+		case "fmt", "log", "log/slog", catalogue.NetHTTPPkg:
+			return false
 		}
 	}
-	for f := range c.stateReads {
-		if f != fn && !c.exchangers[f] {
-			return true
-		}
+	if decl := c.flow.FuncDecl(fn); decl != nil {
+		return c.checksState(decl, 0)
 	}
-	return false
+	return true
 }
 
 // isRequest reports whether t is *http.Request.

@@ -165,6 +165,14 @@ func (f *Flow) objectOf(e ast.Expr) types.Object {
 	return nil
 }
 
+// FuncDecl returns the declaration, with a body, of a function or method of this
+// package, or nil.
+func (f *Flow) FuncDecl(fn *types.Func) *ast.FuncDecl {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.funcDecl(fn)
+}
+
 // funcDecl returns the declaration of a function or method of this package, or nil.
 func (f *Flow) funcDecl(fn *types.Func) *ast.FuncDecl {
 	if f.funcDecls == nil {
