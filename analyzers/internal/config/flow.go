@@ -45,7 +45,9 @@ type FlowFunc struct {
 
 	// Params marks parameters (from 0, receiver not counted) of the named functions as
 	// credentials inside them: a source for a project's own func NewClient(token string).
-	// Such an entry is no source of results.
+	// Such an entry is no source of results. For a source, Args marks the arguments given
+	// to the functions as credentials in the caller: what a token verifier is given
+	// (oidc IDTokenVerifier.Verify(ctx, raw)) is a token wherever else it goes.
 	Params []int `toml:"params"`
 
 	// KeyArg and Keys restrict a source, sink or sanitizer to calls whose argument KeyArg
@@ -129,6 +131,10 @@ func validateFlow(f *FlowSchema, bad badFunc) error {
 			return bad(toml.Key{"flow", "source", "params"}, i, "[[flow.source]] with params marks parameters of funcs; it takes no type, key_arg or result")
 		case slices.ContainsFunc(fn.Params, func(p int) bool { return p < 0 }):
 			return bad(toml.Key{"flow", "source", "params"}, i, "parameter indexes must be 0 or more")
+		case len(fn.Args) > 0 && (fn.Type != "" || fn.KeyArg != nil || fn.Result != 0 || len(fn.Params) > 0):
+			return bad(toml.Key{"flow", "source", "args"}, i, "[[flow.source]] with args marks the arguments given to funcs; it takes no type, key_arg, result or params")
+		case slices.ContainsFunc(fn.Args, func(a int) bool { return a < 0 }):
+			return bad(toml.Key{"flow", "source", "args"}, i, "argument indexes must be 0 or more")
 		}
 		if err := validateKeys(fn, "source", i, bad); err != nil {
 			return err

@@ -407,6 +407,7 @@ func (e *engine) findAuthDeletes(fn *ssa.Function) {
 			if !ok {
 				continue
 			}
+			e.credentialArgs(&call.Call)
 			callee := call.Call.StaticCallee()
 			if callee == nil || callee.Object() == nil || callee.Object().(*types.Func).Origin().FullName() != catalogue.HeaderDel || len(call.Call.Args) != 2 {
 				continue
@@ -415,6 +416,33 @@ func (e *engine) findAuthDeletes(fn *ssa.Function) {
 				if req := headerOwner(call.Call.Args[0]); req != nil {
 					root, _ := e.loc(req, 0)
 					e.noAuth[root] = true
+				}
+			}
+		}
+	}
+}
+
+// credentialArgs labels the arguments given to a function that rules.toml says takes a
+// credential (a token verifier): that value is a token wherever else it goes.
+func (e *engine) credentialArgs(cc *ssa.CallCommon) {
+	var obj *types.Func
+	args := cc.Args
+	if cc.IsInvoke() {
+		obj = cc.Method
+	} else if callee := cc.StaticCallee(); callee != nil {
+		obj, _ = callee.Object().(*types.Func)
+		if callee.Signature.Recv() != nil && len(args) > 0 {
+			args = args[1:]
+		}
+	}
+	if obj == nil {
+		return
+	}
+	for _, as := range e.c.args[obj.Origin().FullName()] {
+		for _, i := range as.params {
+			if i < len(args) {
+				if _, isConst := args[i].(*ssa.Const); !isConst {
+					e.val[args[i]] |= as.kind
 				}
 			}
 		}

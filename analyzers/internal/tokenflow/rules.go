@@ -67,9 +67,11 @@ type compiled struct {
 	paramNames []string                 // credential parameter names ([secrets] param_names)
 	params     map[string][]paramSource // functions whose parameters are credentials
 	paramPkgs  map[string]bool          // packages that declare them
+	args       map[string][]paramSource // functions whose arguments are credentials
 }
 
-// paramSource marks parameters of a function as credentials ([[flow.source]] params).
+// paramSource marks parameters of a function, or the arguments given to it, as
+// credentials ([[flow.source]] params or args).
 type paramSource struct {
 	params []int
 	kind   labels
@@ -88,6 +90,7 @@ func compile(r *config.Rules) *compiled {
 		srcPkgs:    map[string]bool{},
 		sinkPkgs:   map[string]bool{},
 		params:     map[string][]paramSource{},
+		args:       map[string][]paramSource{},
 		paramPkgs:  map[string]bool{},
 		paramNames: r.Secrets.ParamNames,
 	}
@@ -123,6 +126,13 @@ func compile(r *config.Rules) *compiled {
 			for _, name := range e.Names() {
 				c.params[name] = append(c.params[name], paramSource{e.Params, bit})
 				c.paramPkgs[funcPkg(name)] = true
+			}
+			continue
+		}
+		if len(e.Args) > 0 {
+			for _, name := range e.Names() {
+				c.args[name] = append(c.args[name], paramSource{e.Args, bit})
+				c.srcPkgs[funcPkg(name)] = true
 			}
 			continue
 		}

@@ -325,6 +325,9 @@ func usesSource(c *compiled, obj types.Object) sourceUse {
 			return tokenUse
 		}
 	case *types.Func:
+		if len(c.args[obj.Origin().FullName()]) > 0 {
+			return tokenUse
+		}
 		// Sources with keys (Header.Get("Authorization")) are judged at their calls.
 		for _, fs := range c.funcs[obj.Origin().FullName()] {
 			if fs.entry.KeyArg == nil {
