@@ -1,8 +1,10 @@
 package hardcodedsecret
 
 import (
+	"encoding/json"
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -56,7 +58,9 @@ type scanner struct {
 	fields   []fieldSink
 	vars     map[*types.Var]string // same-package variables with a constant initialiser, never assigned
 	findings map[token.Pos]finding
-	inTest   bool // the file being scanned is test code
+	inTest   bool             // the file being scanned is test code
+	statics  *staticvar.Index // never-changed struct variables of the package, built on demand
+	depth    int              // of constValue, against initialisation cycles in ill-typed code
 }
 
 type fieldSink struct {
@@ -260,7 +264,79 @@ func (s *scanner) call(call *ast.CallExpr) {
 		if len(call.Args) == 1 {
 			s.credential(call.Args[0], "JWT signing key", "(*jwt.Token).SignedString")
 		}
+	default:
+		if i, ok := catalogue.GoogleCredentialsJSON[name]; ok && i < len(call.Args) {
+			s.googleJSON(call.Args[i], "google."+fn.Name())
+		}
 	}
+}
+
+// googleJSON reports a client secret, refresh token or private key in constant Google
+// credentials JSON read by fn. One in a known format is reported by the format scan.
+func (s *scanner) googleJSON(arg ast.Expr, fn string) {
+	doc, ok := s.constValue(arg)
+	if !ok || s.inTest || !strings.Contains(doc, "{") {
+		return
+	}
+	if _, ok := secretscan.FindFormat(s.secrets, doc, false); ok {
+		return
+	}
+	var top map[string]any
+	if json.Unmarshal([]byte(doc), &top) != nil {
+		return
+	}
+	// The credential is reported where the JSON is written if that is in this package,
+	// else at the argument.
+	at, where := s.unconvert(arg), fmt.Sprintf("Google credentials JSON read by %s", fn)
+	if obj := s.referencedObject(at); obj != nil {
+		if decl := s.declaration(obj); decl != nil {
+			at = decl
+		} else {
+			where += fmt.Sprintf(" (from %s)", describeObject(obj, s.pass.Pkg))
+		}
+	}
+	for _, obj := range []any{top, top["installed"], top["web"]} {
+		m, _ := obj.(map[string]any)
+		for _, k := range googleJSONKeys {
+			v, _ := m[k.key].(string)
+			if v != "" && secretscan.IsCredential(s.secrets, v) {
+				s.add(at, true, fmt.Sprintf("hard-coded %s in %s: anyone who can read the code can use it; load the credentials file at run time (path from a flag or environment, or a secret manager)",
+					redact.Secret(k.kind, v, ""), where))
+				return
+			}
+		}
+	}
+}
+
+var googleJSONKeys = []struct{ key, kind string }{
+	{"client_secret", "OAuth client secret"},
+	{"refresh_token", "OAuth refresh token"},
+	{"private_key", "service account private key"},
+}
+
+// declaration returns the value a constant or package-level variable of this package is
+// declared with, or nil.
+func (s *scanner) declaration(obj types.Object) ast.Expr {
+	if obj.Pkg() != s.pass.Pkg || obj.Parent() != obj.Pkg().Scope() {
+		return nil
+	}
+	for _, file := range s.pass.Files {
+		for _, decl := range file.Decls {
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok || gd.Tok != token.CONST && gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				for i, name := range vs.Names {
+					if s.pass.TypesInfo.Defs[name] == obj && i < len(vs.Values) {
+						return s.unconvert(vs.Values[i])
+					}
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // keyfunc checks a golang-jwt Keyfunc that returns a constant key: an HMAC secret that
@@ -335,7 +411,7 @@ func (s *scanner) credential(value ast.Expr, kind, where string) {
 func (s *scanner) reportCredential(at ast.Expr, cred, whole, kind, where string) {
 	at = s.unconvert(at) // []byte("...") is reported at the literal, like the format scan
 	if m, ok := secretscan.FindFormat(s.secrets, whole, s.inTest); ok {
-		if s.declaredHere(at) {
+		if s.reportedWhereWritten(at) {
 			return
 		}
 		s.add(at, true, fmt.Sprintf("%s written in source for %s: anyone who can read the code can use it; revoke it and load it at run time (environment, secret manager or file)", m.Describe(), where))
@@ -345,7 +421,9 @@ func (s *scanner) reportCredential(at ast.Expr, cred, whole, kind, where string)
 		return
 	}
 	origin := ""
-	if obj := s.referencedObject(at); obj != nil {
+	if sel, ok := at.(*ast.SelectorExpr); ok && s.staticField(sel) != nil {
+		origin = fmt.Sprintf(" (from var %s)", selectorName(sel))
+	} else if obj := s.referencedObject(at); obj != nil {
 		origin = fmt.Sprintf(" (from %s)", describeObject(obj, s.pass.Pkg))
 	}
 	s.add(at, true, fmt.Sprintf("hard-coded %s in %s%s: anyone who can read the code can use it; load it at run time (environment, secret manager or file)",
@@ -359,11 +437,62 @@ func (s *scanner) add(n ast.Node, sink bool, msg string) {
 	}
 }
 
-// declaredHere reports whether the expression names a constant or variable declared in
-// this package (whose literal the format scan reports where it is written).
-func (s *scanner) declaredHere(e ast.Expr) bool {
-	obj := s.referencedObject(e)
-	return obj != nil && obj.Pkg() == s.pass.Pkg
+// reportedWhereWritten reports whether a value in a known format at a sink is reported
+// where it is written, by the format scan of this package or of the package that declares
+// it: the value comes from a literal inside the expression (Sprintf("Bearer %s", "ghp_…")),
+// or from a constant, variable or settings field that itself holds a known format. A
+// literal (or concatenation of literals) at the sink itself is reported there, once.
+func (s *scanner) reportedWhereWritten(at ast.Expr) bool {
+	if bin, ok := at.(*ast.BinaryExpr); ok && literalsOnly(bin) {
+		return false
+	}
+	if _, ok := at.(*ast.BasicLit); ok {
+		return false
+	}
+	found := false
+	known := func(v string, ok bool) {
+		if ok {
+			if _, f := secretscan.FindFormat(s.secrets, v, false); f {
+				found = true
+			}
+		}
+	}
+	ast.Inspect(at, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BasicLit:
+			known(s.stringConst(n))
+		case *ast.SelectorExpr:
+			if val := s.staticField(n); val != nil {
+				known(s.constValue(val))
+				return false
+			}
+		case *ast.Ident:
+			switch obj := s.pass.TypesInfo.Uses[n].(type) {
+			case *types.Const:
+				if obj.Val().Kind() == constant.String {
+					known(constant.StringVal(obj.Val()), true)
+				}
+			case *types.Var:
+				known(s.constValue(n))
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// staticField returns the constant expression a field of a never-changed struct variable
+// of this package holds (prod.ClientSecret, where var prod = settings{ClientSecret: "…"}),
+// or nil.
+func (s *scanner) staticField(sel *ast.SelectorExpr) ast.Expr {
+	if k := s.pass.TypesInfo.Selections[sel]; k == nil || k.Kind() != types.FieldVal {
+		return nil // the index is built only for a field selection
+	}
+	if s.statics == nil {
+		s.statics = staticvar.New(s.pass.TypesInfo, s.pass.Files)
+	}
+	val, _ := s.statics.Field(sel)
+	return val
 }
 
 func (s *scanner) referencedObject(e ast.Expr) types.Object {
@@ -377,15 +506,29 @@ func (s *scanner) referencedObject(e ast.Expr) types.Object {
 }
 
 // constValue returns the string a value certainly holds: a constant (folded, from any
-// package), a []byte or string conversion of one, or a package-level variable initialised
-// with one and never assigned.
+// package), a []byte or string conversion of one, fmt.Sprintf of constants, a
+// package-level variable initialised with one and never assigned, or the field of a
+// never-changed struct variable of this package whose initialiser sets it to one.
 func (s *scanner) constValue(e ast.Expr) (string, bool) {
 	e = ast.Unparen(e)
 	if v, ok := s.stringConst(e); ok {
 		return v, true
 	}
-	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 && s.isConversion(call) {
-		return s.constValue(call.Args[0])
+	if s.depth > 8 {
+		return "", false
+	}
+	s.depth++
+	defer func() { s.depth-- }()
+	switch x := e.(type) {
+	case *ast.CallExpr:
+		if len(x.Args) == 1 && s.isConversion(x) {
+			return s.constValue(x.Args[0])
+		}
+		return s.sprintf(x)
+	case *ast.SelectorExpr:
+		if val := s.staticField(x); val != nil {
+			return s.constValue(val)
+		}
 	}
 	v, ok := s.referencedObject(e).(*types.Var)
 	if !ok || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
@@ -404,6 +547,51 @@ func (s *scanner) constValue(e ast.Expr) (string, bool) {
 
 func (s *scanner) stringConst(e ast.Expr) (string, bool) {
 	return catalogue.StringConst(s.pass.TypesInfo, e)
+}
+
+// sprintf returns the value of fmt.Sprintf with a constant format whose verbs are all %s
+// or %v and constant string arguments.
+func (s *scanner) sprintf(call *ast.CallExpr) (string, bool) {
+	if len(call.Args) < 2 || catalogue.FullName(s.pass.TypesInfo, call) != catalogue.Sprintf || call.Ellipsis.IsValid() {
+		return "", false
+	}
+	format, ok := s.stringConst(call.Args[0])
+	if !ok {
+		return "", false
+	}
+	verbs := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		if i++; i == len(format) {
+			return "", false
+		}
+		switch format[i] {
+		case '%':
+		case 's', 'v':
+			verbs++
+		default:
+			return "", false // widths, flags, other verbs and indexed arguments
+		}
+	}
+	if verbs != len(call.Args)-1 {
+		return "", false
+	}
+	args := make([]any, verbs)
+	for i, a := range call.Args[1:] {
+		v, ok := s.constValue(a)
+		if !ok || !isString(s.pass.TypesInfo.TypeOf(a)) {
+			return "", false
+		}
+		args[i] = v
+	}
+	return fmt.Sprintf(format, args...), true
+}
+
+func isString(t types.Type) bool {
+	b, ok := types.Unalias(t).(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }
 
 // unconvert strips parentheses and type conversions: []byte(key) is key.
@@ -459,6 +647,17 @@ func describeObject(obj types.Object, from *types.Package) string {
 		name = obj.Pkg().Name() + "." + name
 	}
 	return kind + " " + name
+}
+
+// selectorName returns v.F.G for a selection of fields, without parentheses.
+func selectorName(e ast.Expr) string {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		return selectorName(x.X) + "." + x.Sel.Name
+	case *ast.Ident:
+		return x.Name
+	}
+	return types.ExprString(e)
 }
 
 // literalsOnly reports whether a concatenation's operands are all string literals.

@@ -12,5 +12,5 @@ import (
 func TestHardcodedSecret(t *testing.T) {
 	analysistest.Run(t, fixtures.Dir(t), hardcodedsecret.Analyzer,
 		"./hardcodedsecret/secrets", "./hardcodedsecret/a", "./hardcodedsecret/suppress",
-		"./hardcodedsecret/illtyped", "./hardcodedsecret/withcgo")
+		"./hardcodedsecret/illtyped", "./hardcodedsecret/withcgo", "./hardcodedsecret/settings")
 }

@@ -53,8 +53,11 @@ func otherPackageVar() oauth2.Config {
 	return oauth2.Config{ClientSecret: secrets.VarSecret} // want `hard-coded OAuth client secret "Qm9v…" \(34 chars\) in Config.ClientSecret \(from var .*secrets.VarSecret`
 }
 
-func otherPackageFormat() oauth2.TokenSource {
-	return oauth2.StaticTokenSource(&oauth2.Token{AccessToken: secrets.Token}) // want `GitHub token "ghp_Oaut…" \(40 chars\) written in source for Token.AccessToken`
+// A constant of another package in a known format is reported where it is written, in
+// its own package, not again at each use.
+func otherPackageFormat(req *http.Request) oauth2.TokenSource {
+	req.Header.Set("Authorization", "Bearer "+secrets.Token)
+	return oauth2.StaticTokenSource(&oauth2.Token{AccessToken: secrets.Token})
 }
 
 func staticToken() oauth2.TokenSource {
