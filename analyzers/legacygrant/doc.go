@@ -15,10 +15,19 @@ OAuth 2.1 and RFC 9700 (the OAuth security BCP) removed two grants:
     it, and it cannot be bound to the client or protected by PKCE.
 
 The check reports (*oauth2.Config).PasswordCredentialsToken; grant_type=password in a
-url.Values or a constant request body; response_type=token or "id_token token" in
-oauth2.SetAuthURLParam, a url.Values or a constant authorization URL; and go-sdk's
-oauthex.ClientRegistrationMetadata asking for the "password" or "implicit" grant or a
-token response type. It is silent on test code.
+url.Values, a constant request body or a JSON body (a map literal with "grant_type":
+"password" given to json.Marshal or a json.Encoder); response_type=token or
+"id_token token" in oauth2.SetAuthURLParam, a url.Values or a constant authorization URL;
+and go-sdk's oauthex.ClientRegistrationMetadata asking for the "password" or "implicit"
+grant or a token response type, in the literal or in its GrantTypes / ResponseTypes set
+or appended to afterwards.
+
+A named constant that holds such a URL or body is reported once: at its declaration when
+the package declares it, else at its first use in the package. A string that is matched
+against rather than sent is silent: an argument of strings.Contains, HasPrefix, EqualFold,
+Index and the like (and bytes.*), a regexp, an operand of == or !=, a switch case (an
+authorization server or gateway refusing the removed grants), and a constant only given
+to the blank identifier. It is silent on test code.
 
 Use the authorization-code flow with PKCE ((*oauth2.Config).AuthCodeURL with
 oauth2.S256ChallengeOption), the device flow ((*oauth2.Config).DeviceAuth) for agents

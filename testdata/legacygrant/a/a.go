@@ -175,3 +175,26 @@ func refuse(w http.ResponseWriter, r *http.Request) {
 }
 
 var errImplicit = errors.New("response_type=token is not allowed")
+
+// ---- client registration fields set after the metadata is made ----
+
+func registerLater() *oauthex.ClientRegistrationMetadata {
+	meta := &oauthex.ClientRegistrationMetadata{RedirectURIs: []string{"https://x.example/cb"}}
+	meta.GrantTypes = []string{"implicit"}                // want `client registration asks for the "implicit" grant`
+	meta.ResponseTypes = []string{"token"}                // want `implicit grant \(response_type=token\)`
+	meta.GrantTypes = append(meta.GrantTypes, "password") // want `client registration asks for the "password" grant`
+	return meta
+}
+
+type ownMetadata struct{ GrantTypes, ResponseTypes []string }
+
+func registerLaterSilent(grantTypes []string) (*oauthex.ClientRegistrationMetadata, ownMetadata) {
+	meta := &oauthex.ClientRegistrationMetadata{}
+	meta.GrantTypes = []string{"authorization_code", "refresh_token"}
+	meta.ResponseTypes = []string{"code"}
+	meta.GrantTypes = append(meta.GrantTypes, grantTypes...)
+	var own ownMetadata
+	own.GrantTypes = []string{"implicit", "password"}
+	own.ResponseTypes = []string{"token"}
+	return meta, own
+}
