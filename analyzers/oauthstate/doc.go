@@ -15,7 +15,12 @@ The check reports:
   - The state of (*oauth2.Config).AuthCodeURL, authhandler.TokenSource and
     TokenSourceWithPKCE, and mcp-go's (*OAuthHandler).GetAuthorizationURL when it is a
     constant (from any file or package), an empty string, a package-level variable set
-    once at start-up (also from another package), or a value from math/rand or the clock.
+    once at start-up (also from another package), or a value from math/rand or the clock
+    (also bytes filled by math/rand's Read and hex or base64 encoded), or when it is a
+    query or form parameter of the request that starts the login (r.FormValue("uid")):
+    whoever sends the link chooses it. A parameter whose name says it is a state, CSRF
+    token, nonce or session value ("state", "csrf_token") is not reported: a browser app
+    may make and check its own state.
     An AuthCodeURL that also sends an S256 code challenge, or TokenSourceWithPKCE with
     non-nil PKCEParams, is not reported: a client using PKCE may rely on it against CSRF
     (RFC 9700 §2.1).

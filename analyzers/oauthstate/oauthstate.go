@@ -2,11 +2,14 @@ package oauthstate
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -36,6 +39,8 @@ const (
 		"compare the request's \"state\" with the value stored at login before calling Exchange"
 	msgStateNotCompared = "callback reads state but never compares it with the value stored at login: an attacker can log the user into the attacker's account (login CSRF, RFC 6749 §10.12); " +
 		"compare the request's \"state\" with the value stored at login (subtle.ConstantTimeCompare) before Exchange, or use PKCE: oauth2.VerifierOption(v)"
+	msgRequestState = "%s state is the request parameter %q: whoever sends the link chooses it, so it does not tie the callback to this browser (login CSRF); " +
+		"pass a fresh random state per login (crypto/rand.Text() or oauth2.GenerateVerifier()), keep it in the user's session and compare it in the callback"
 	msgExpectedFromRequest = "SetExpectedState with the state of the callback request: ProcessAuthorizationResponse then compares the state with itself (login CSRF); " +
 		"set the expected state to the value made with client.GenerateState() when the login started"
 )
@@ -78,17 +83,17 @@ func run(pass *check.Pass) error {
 				// RFC 9700 §2.1: a client using PKCE may rely on it against CSRF (the
 				// oauth2 package's own example passes "state" with S256ChallengeOption).
 				if !c.flow.CallOptions(call, 1).HasS256Challenge() {
-					c.state(call, 0, "AuthCodeURL")
+					c.state(n, 0, "AuthCodeURL")
 				}
 			case catalogue.AuthHandlerTokenSource:
-				c.state(call, 2, "authhandler.TokenSource")
+				c.state(n, 2, "authhandler.TokenSource")
 			case catalogue.AuthHandlerTokenSourceWithPKCE:
 				// Non-nil PKCEParams: PKCE is in use (pkce judges its method).
 				if tv, ok := pass.TypesInfo.Types[call.Args[4]]; ok && tv.IsNil() {
-					c.state(call, 2, "authhandler.TokenSourceWithPKCE")
+					c.state(n, 2, "authhandler.TokenSourceWithPKCE")
 				}
 			case catalogue.MCPGoGetAuthorizationURL:
-				c.state(call, 1, "GetAuthorizationURL")
+				c.state(n, 1, "GetAuthorizationURL")
 			case catalogue.Exchange:
 				exchanges = append(exchanges, n)
 			case catalogue.MCPGoSetExpectedState:
@@ -104,14 +109,21 @@ func run(pass *check.Pass) error {
 	return nil
 }
 
-// state reports a state argument that is the same for every login.
-func (c *checker) state(call *ast.CallExpr, index int, api string) {
+// state reports a state argument that is the same for every login, or that the request
+// which starts the login chooses.
+func (c *checker) state(n inspector.Cursor, index int, api string) {
+	call := n.Node().(*ast.CallExpr)
 	if index >= len(call.Args) {
 		return
 	}
 	e := call.Args[index]
 	v := c.flow.StringOrigin(e)
 	if !v.Origin.Reportable() {
+		if v.Origin == authflow.Unknown {
+			if key, ok := c.requestChosen(n, e); ok {
+				c.pass.Reportf(e.Pos(), msgRequestState, api, key)
+			}
+		}
 		return
 	}
 	var root any = e.Pos()
@@ -330,6 +342,68 @@ func (c *checker) handsOnRequest(call *ast.CallExpr, req *types.Var) bool {
 		return c.checksState(decl, 0)
 	}
 	return true
+}
+
+// stateLikeKeys name request parameters that may carry a state the client made itself
+// (a browser app that makes and checks its own state) or a secret of the session.
+var stateLikeKeys = []string{"state", "csrf", "xsrf", "nonce", "session", "secret", "rand"}
+
+// requestChosen returns the parameter key when e is a query or form parameter of the
+// request the enclosing function serves — r.FormValue("uid"), or a variable given only
+// such values — and the key does not name a state, nonce or session value.
+func (c *checker) requestChosen(n inspector.Cursor, e ast.Expr) (string, bool) {
+	req := requestParam(c.pass.TypesInfo, n)
+	if req == nil {
+		return "", false
+	}
+	read := func(e ast.Expr) (string, bool) {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return "", false
+		}
+		key := c.paramKey(call)
+		if key == "" || !c.paramRead(call, req, key) {
+			return "", false
+		}
+		if fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok && fn.Name() == "Has" {
+			return "", false
+		}
+		lower := strings.ToLower(key)
+		for _, w := range stateLikeKeys {
+			if strings.Contains(lower, w) {
+				return "", false
+			}
+		}
+		return key, true
+	}
+	if key, ok := read(e); ok {
+		return key, true
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return "", false
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return "", false
+	}
+	for _, u := range c.usesOf(v) {
+		switch k, _ := u.ParentEdge(); k {
+		case edge.AssignStmt_Lhs, edge.UnaryExpr_X, edge.RangeStmt_Key, edge.RangeStmt_Value, edge.IncDecStmt_X:
+			if k != edge.UnaryExpr_X || u.Parent().Node().(*ast.UnaryExpr).Op == token.AND {
+				return "", false // set again, or its address taken: only v := r.FormValue(key) is followed
+			}
+		}
+	}
+	key := ""
+	for _, d := range c.flow.Defs(v) {
+		k, ok := read(d)
+		if !ok || (key != "" && k != key) {
+			return "", false
+		}
+		key = k
+	}
+	return key, key != ""
 }
 
 // isRequest reports whether t is *http.Request.

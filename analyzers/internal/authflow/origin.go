@@ -234,6 +234,8 @@ func (f *Flow) callOrigin(call *ast.CallExpr, index int, seen map[*types.Var]boo
 					return v
 				}
 			}
+		case index == 0 && slices.Contains(byteEncoders, name) && len(call.Args) == 1:
+			return f.bufferOrigin(call.Args[0])
 		case index == 0 && slices.Contains(transparent, name) && !call.Ellipsis.IsValid():
 			out := Value{Origin: noValue, Empty: true}
 			for _, arg := range call.Args {
@@ -246,4 +248,59 @@ func (f *Flow) callOrigin(call *ast.CallExpr, index int, seen map[*types.Var]boo
 		}
 	}
 	return Value{Origin: Unknown}
+}
+
+// byteEncoders turn random bytes into a string without adding or losing randomness.
+var byteEncoders = []string{
+	"encoding/hex.EncodeToString",
+	"(*encoding/base64.Encoding).EncodeToString",
+	"(*encoding/base32.Encoding).EncodeToString",
+}
+
+// bufferOrigin is the origin of a local byte slice filled by a random source: b :=
+// make([]byte, n) then rand.Read(b). It is Predictable when every call the slice is handed
+// to is math/rand's Read, Fresh when crypto/rand's, and Unknown otherwise.
+func (f *Flow) bufferOrigin(e ast.Expr) Value {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return Value{Origin: Unknown}
+	}
+	v, ok := f.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || isPackageLevel(v) || v.IsField() {
+		return Value{Origin: Unknown}
+	}
+	info := f.varInfo(v)
+	if info.escapes || info.aliased || len(info.passed) == 0 {
+		return Value{Origin: Unknown}
+	}
+	for _, d := range info.defs {
+		call, ok := ast.Unparen(d.rhs).(*ast.CallExpr)
+		if !ok || d.elem != nil {
+			return Value{Origin: Unknown}
+		}
+		if b, ok := typeutil.Callee(f.pass.TypesInfo, call).(*types.Builtin); !ok || b.Name() != "make" {
+			return Value{Origin: Unknown}
+		}
+	}
+	out := Value{Origin: noValue}
+	for _, call := range info.passed {
+		fn, ok := typeutil.Callee(f.pass.TypesInfo, call).(*types.Func)
+		if !ok || fn.Pkg() == nil {
+			return Value{Origin: Unknown}
+		}
+		switch path := fn.Pkg().Path(); {
+		case slices.Contains(byteEncoders, fn.Origin().FullName()):
+			// encoded, not filled
+		case fn.Name() == "Read" && path == catalogue.MathRandPkg: // not v2: its ChaCha8 is a CSPRNG
+			out = join(out, Value{Origin: Predictable})
+		case fn.Name() == "Read" && path == "crypto/rand":
+			out = join(out, Value{Origin: Fresh})
+		default:
+			return Value{Origin: Unknown}
+		}
+	}
+	if out.Origin == noValue {
+		return Value{Origin: Unknown} // never filled
+	}
+	return out
 }
