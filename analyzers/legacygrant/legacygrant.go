@@ -174,7 +174,7 @@ func (c *checker) requestSite(at ast.Node) ast.Node {
 // operand of == or !=, or a switch case.
 func (c *checker) matchedAgainst(cur inspector.Cursor) bool {
 	for {
-		kind, _ := cur.ParentEdge()
+		kind, i := cur.ParentEdge()
 		switch kind {
 		case edge.ParenExpr_X:
 			cur = cur.Parent()
@@ -185,7 +185,14 @@ func (c *checker) matchedAgainst(cur inspector.Cursor) bool {
 				cur = cur.Parent() // []byte("grant_type=password")
 				continue
 			}
-			return slices.Contains(catalogue.StringMatchFuncs, catalogue.FullName(c.info, call))
+			name := catalogue.FullName(c.info, call)
+			switch name {
+			case "strings.Replace", "strings.ReplaceAll", "bytes.Replace", "bytes.ReplaceAll":
+				return i == 1 // the new string is written into a request
+			case "strings.NewReplacer":
+				return i%2 == 0
+			}
+			return slices.Contains(catalogue.StringMatchFuncs, name)
 		case edge.BinaryExpr_X, edge.BinaryExpr_Y:
 			op := cur.Parent().Node().(*ast.BinaryExpr).Op
 			return op == token.EQL || op == token.NEQ

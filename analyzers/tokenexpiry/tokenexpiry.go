@@ -595,9 +595,16 @@ func (c *checker) kept(cur inspector.Cursor, depth int) bool {
 		}
 		switch c.name(p) {
 		case catalogue.NewClient:
-			// A source in a variable, made into clients again and again, is kept too.
-			if v := c.defs.identVar(cur.Node().(ast.Expr)); v != nil && repeated(cur, v) {
-				return true
+			// A source, or the token in it, held in a variable and made into clients
+			// again and again (in a loop, a goroutine, a closure) is kept too.
+			e := ast.Unparen(cur.Node().(ast.Expr))
+			if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 {
+				e = ast.Unparen(call.Args[0])
+			}
+			if v := c.defs.identVar(e); v != nil {
+				if use, ok := cur.FindNode(e); ok && repeated(use, v) {
+					return true
+				}
 			}
 			return c.clientKept(parent)
 		case catalogue.ReuseTokenSource, catalogue.ReuseTokenSourceWithExpiry, catalogue.GoogleAPIWithTokenSource:

@@ -4,7 +4,8 @@ package catalogue
 
 // StringMatchFuncs compare, search or rewrite a string (or []byte) with another: a
 // constant request given to one is matched against, not sent (an authorization server or a
-// gateway refusing response_type=token).
+// gateway refusing response_type=token). Of Replace, ReplaceAll and NewReplacer only the
+// old strings are (the check knows which).
 var StringMatchFuncs = func() []string {
 	var out []string
 	for _, name := range []string{

@@ -82,3 +82,12 @@ func Strip(q string) string {
 const unusedImplicit = "https://idp.example/authorize?response_type=token&client_id=y"
 
 var _ = unusedImplicit
+
+// Rewriting a code request into an implicit one: the new string is a request.
+func ToImplicit(u string) string {
+	return strings.Replace(u, "response_type=code", "response_type=token", 1) // want `implicit grant \(response_type=token\)`
+}
+
+var toImplicit = strings.NewReplacer("response_type=code", "response_type=id_token+token") // want `implicit grant \(response_type=id_token token\)`
+
+var toCode = strings.NewReplacer("response_type=token", "response_type=code")

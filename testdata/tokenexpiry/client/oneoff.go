@@ -158,3 +158,22 @@ func fieldSet(ctx context.Context, code string) *http.Client {
 	hc.Timeout = 0
 	return hc
 }
+
+func chainedPolling(ctx context.Context, code string, urls []string) {
+	tok, _ := cfg.Exchange(ctx, code)
+	for _, u := range urls {
+		// The same token, in a new client for each request: it expires in the loop.
+		if resp, err := oauth2.NewClient(ctx, oauth2.StaticTokenSource(tok)).Get(u); err == nil { // want `StaticTokenSource over a token from oauth2.Config.Exchange`
+			resp.Body.Close()
+		}
+	}
+}
+
+func chainedLater(ctx context.Context, code string) func() {
+	tok, _ := cfg.Exchange(ctx, code)
+	return func() {
+		if resp, err := oauth2.NewClient(ctx, oauth2.StaticTokenSource(tok)).Get("https://api.example.com/me"); err == nil { // want `StaticTokenSource over a token from oauth2.Config.Exchange`
+			resp.Body.Close()
+		}
+	}
+}
