@@ -37,8 +37,10 @@ The check reports:
     any function other than the net/http registrations (http.Handle, http.HandleFunc,
     (*http.ServeMux).Handle/HandleFunc, directly or as http.HandlerFunc(f)), put in a
     literal or a variable that goes elsewhere, or called by a function that checks the
-    state, is silent. A middleware of the package that visibly checks nothing does not
-    silence it.
+    state, is silent; so is one registered on a ServeMux that is handed to a function of
+    the package that checks the state. A middleware of the package that visibly checks
+    nothing does not silence it. A read of a parameter whose name is not a constant
+    (r.FormValue(s.stateParam)) counts as a check.
   - mcp-go's SetExpectedState given the state of the callback request: the later check in
     ProcessAuthorizationResponse then compares the state with itself.
 

@@ -178,8 +178,8 @@ func (c *checker) callback(n inspector.Cursor) {
 			if c.paramRead(m, req, "grant_type") {
 				return // a token endpoint (an authorization-server facade): no state there
 			}
-			if m.Pos() < call.Pos() && c.handsOnRequest(m, req) {
-				return // a helper given the request may check the state
+			if m.Pos() < call.Pos() && (c.handsOnRequest(m, req) || c.unnamedParamRead(m)) {
+				return // a helper given the request, or a read of a parameter named elsewhere, may check the state
 			}
 		}
 	}

@@ -163,6 +163,14 @@ func (c *checker) literalChecked(lit inspector.Cursor, depth int, seen map[*type
 // storedChecked follows a state assigned to lhs: a local variable is followed through its
 // uses; a field, element or package-level variable only stores it.
 func (c *checker) storedChecked(lhs ast.Expr, depth int, seen map[*types.Var]bool) bool {
+	field := false
+	for {
+		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		lhs, field = sel.X, true // p.State = state: follow a struct declared in the function
+	}
 	id, ok := ast.Unparen(lhs).(*ast.Ident)
 	if !ok {
 		return false
@@ -178,6 +186,9 @@ func (c *checker) storedChecked(lhs ast.Expr, depth int, seen map[*types.Var]boo
 	if !ok || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
 		return false
 	}
+	if field && c.isParam(v) {
+		return false // a field of the receiver or of a parameter: stored for later
+	}
 	if seen[v] {
 		return false
 	}
@@ -188,4 +199,14 @@ func (c *checker) storedChecked(lhs ast.Expr, depth int, seen map[*types.Var]boo
 		}
 	}
 	return false
+}
+
+// isParam reports whether v is a parameter, result or receiver of a function.
+func (c *checker) isParam(v *types.Var) bool {
+	cur, ok := c.ins.Root().FindByPos(v.Pos(), v.Pos()+token.Pos(len(v.Name())))
+	if !ok {
+		return true
+	}
+	k, _ := cur.ParentEdge()
+	return k == edge.Field_Names
 }

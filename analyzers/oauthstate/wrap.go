@@ -119,7 +119,7 @@ func (c *checker) valueWrapped(cur inspector.Cursor, depth int, w *walk) bool {
 			return true
 		}
 		if slices.Contains(registrations, fn.Origin().FullName()) {
-			return false
+			return c.muxWrapped(call)
 		}
 		decl := c.flow.FuncDecl(fn)
 		if decl == nil {
@@ -287,13 +287,10 @@ func (c *checker) scanChecksState(fn ast.Node, depth int) bool {
 		if !ok {
 			continue
 		}
-		callee, _ := typeutil.Callee(info, call).(*types.Func)
-		if callee != nil && slices.Contains(catalogue.RequestParamFuncs, callee.Origin().FullName()) && len(call.Args) == 1 {
-			if _, ok := c.flow.ConstString(call.Args[0]); !ok {
-				return true // a parameter named elsewhere: it may be the state
-			}
-			continue
+		if c.unnamedParamRead(call) {
+			return true // a parameter named elsewhere: it may be the state
 		}
+		callee, _ := typeutil.Callee(info, call).(*types.Func)
 		if callee != nil {
 			if decl := c.flow.FuncDecl(callee); decl != nil {
 				if c.checksState(decl, depth+1) {
@@ -327,4 +324,45 @@ func isHandlerCall(info *types.Info, call *ast.CallExpr) bool {
 	}
 	return sig != nil && sig.Params().Len() == 2 &&
 		catalogue.HTTPResponseWriter.Is(sig.Params().At(0).Type()) && isRequest(sig.Params().At(1).Type())
+}
+
+// unnamedParamRead reports whether call reads a query or form parameter whose name is not
+// a constant (r.FormValue(s.stateParam)): it may be the state.
+func (c *checker) unnamedParamRead(call *ast.CallExpr) bool {
+	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if fn == nil || !slices.Contains(catalogue.RequestParamFuncs, fn.Origin().FullName()) || len(call.Args) != 1 {
+		return false
+	}
+	_, ok := c.flow.ConstString(call.Args[0])
+	return !ok
+}
+
+// muxWrapped reports whether the ServeMux a handler is registered on is itself handed to
+// a function of this package that checks the state (a middleware around the whole mux).
+func (c *checker) muxWrapped(call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	for _, u := range c.usesOf(v) {
+		if k, _ := u.ParentEdge(); k != edge.CallExpr_Args {
+			continue
+		}
+		fn, _ := typeutil.Callee(c.pass.TypesInfo, u.Parent().Node().(*ast.CallExpr)).(*types.Func)
+		if fn == nil {
+			continue
+		}
+		if decl := c.flow.FuncDecl(fn); decl != nil && c.checksState(decl, 0) {
+			return true
+		}
+	}
+	return false
 }

@@ -134,3 +134,40 @@ func served(w http.ResponseWriter, r *http.Request) {
 	tok, err := cfg.Exchange(r.Context(), r.URL.Query().Get("code")) // want `callback exchanges the code without checking state`
 	_, _ = tok, err
 }
+
+// stateGate is a middleware of this package around a whole mux: it checks the state on
+// the callback path.
+func stateGate(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/cb/gated" {
+			c, err := r.Cookie("oauth_state")
+			if err != nil || c.Value != r.FormValue("state") {
+				http.Error(w, "bad state", http.StatusForbidden)
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func serveGated() error {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/cb/gated", gated)
+	return http.ListenAndServe(":8080", stateGate(mux))
+}
+
+func gated(w http.ResponseWriter, r *http.Request) {
+	tok, err := cfg.Exchange(r.Context(), r.URL.Query().Get("code"))
+	_, _ = tok, err
+}
+
+func serveLogged() error {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/cb/logged-mux", loggedMux)
+	return http.ListenAndServe(":8080", logged(mux.ServeHTTP))
+}
+
+func loggedMux(w http.ResponseWriter, r *http.Request) {
+	tok, err := cfg.Exchange(r.Context(), r.URL.Query().Get("code")) // want `callback exchanges the code without checking state`
+	_, _ = tok, err
+}

@@ -190,3 +190,41 @@ func handedOn(w http.ResponseWriter, r *http.Request, check func(*http.Request) 
 }
 
 func forward(r *http.Request, check func(*http.Request) bool) bool { return check(r) }
+
+type params struct{ State, Code string }
+
+func (p *params) valid(want string) bool { return p.State == want }
+
+// The state goes into a local struct that is then checked.
+func inLocalStruct(w http.ResponseWriter, r *http.Request, want string) {
+	p := &params{}
+	p.State = r.FormValue("state")
+	if !p.valid(want) {
+		return
+	}
+	tok, _ := cfg.Exchange(r.Context(), r.FormValue("code"))
+	_ = tok
+}
+
+type handler struct {
+	lastState string
+	cfg       *oauth2.Config
+}
+
+// The state is kept in a field of the receiver and never compared.
+func (h *handler) keptInReceiver(w http.ResponseWriter, r *http.Request) {
+	h.lastState = r.FormValue("state")
+	tok, _ := h.cfg.Exchange(r.Context(), r.FormValue("code")) // want `callback reads state but never compares it`
+	_ = tok
+}
+
+var stateParam = "state"
+
+// The parameter's name is a variable: it may be the state.
+func keyInVariable(w http.ResponseWriter, r *http.Request, want string) {
+	if r.FormValue(stateParam) != want {
+		return
+	}
+	tok, _ := cfg.Exchange(r.Context(), r.FormValue("code"))
+	_ = tok
+}
