@@ -30,9 +30,7 @@ Client side, the check reports (the sub-rule is the diagnostic's category):
     expires_in field (by JSON tag) is never read, a token endpoint response decoded into
     oauth2.Token or mcp-go's transport.Token with no Expiry/ExpiresAt set afterwards, an
     mcp-go transport.Token literal without ExpiresAt (IsExpired() is then false forever),
-    and a go-sdk auth.TokenInfo without Expiration or with one made from time.Now(). A
-    literal whose AccessToken and RefreshToken are both constant strings is a fake for
-    tests or a demo and is silent (a real token written in source is hardcodedsecret's).
+    and a go-sdk auth.TokenInfo without Expiration or with one made from time.Now().
   - unchecked: a token's AccessToken put into an Authorization header by hand (or
     Token.SetAuthHeader) where the token comes from long-lived state (a struct field, a
     package variable, a map, a decoded cache) and no Valid(), Expiry or IsExpired check,
@@ -58,8 +56,10 @@ Server side:
     absent, when the function reads no expiry itself.
 
 Test code is not reported. A token from the environment (a personal access token) in a
-StaticTokenSource, Config.TokenSource, ReuseTokenSource, tokens checked with Valid() first
-and default verifier configurations are silent.
+StaticTokenSource, Config.TokenSource, ReuseTokenSource, tokens checked with Valid() first,
+default verifier configurations, and token literals whose AccessToken and RefreshToken are
+both constant strings (fakes for tests or a demo mode; a real token written in source is
+hardcodedsecret's finding) are silent.
 
 Bad:
 

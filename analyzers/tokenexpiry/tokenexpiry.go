@@ -186,10 +186,21 @@ func (c *checker) nonEmpty(e ast.Expr) bool {
 	return !ok || tv.Value == nil || tv.Value.Kind() != constant.String || constant.StringVal(tv.Value) != ""
 }
 
-// isString reports whether e is a constant string.
-func (c *checker) isString(e ast.Expr) bool {
-	tv, ok := c.info.Types[e]
-	return ok && tv.Value != nil && tv.Value.Kind() == constant.String
+// fake reports whether a token literal's AccessToken and RefreshToken are both
+// non-empty constant strings: a fake for tests or a demo mode, not a token that expires (a
+// real token written in source is hardcodedsecret's finding).
+func (c *checker) fake(keys map[*types.Var]ast.Expr) bool {
+	n := 0
+	for v, e := range keys {
+		if isField(v, catalogue.OAuth2TokenAccessToken) || isField(v, catalogue.OAuth2TokenRefreshToken) ||
+			isField(v, catalogue.MCPGoTokenAccessToken) || isField(v, catalogue.MCPGoTokenRefreshToken) {
+			if tv, ok := c.info.Types[e]; !ok || tv.Value == nil || tv.Value.Kind() != constant.String || !c.nonEmpty(e) {
+				return false
+			}
+			n++
+		}
+	}
+	return n == 2
 }
 
 func (c *checker) isTrue(e ast.Expr) bool {
@@ -503,6 +514,9 @@ func (c *checker) refreshable(e ast.Expr, depth int) (string, bool) {
 			return "", false
 		}
 		keys := c.keys(e)
+		if c.fake(keys) {
+			return "", false
+		}
 		if rt, ok := c.keyed(keys, catalogue.OAuth2TokenRefreshToken); ok && c.nonEmpty(rt) {
 			return "a token with a RefreshToken", true
 		}
@@ -1050,8 +1064,8 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 		at, hasAT := c.keyed(keys, catalogue.MCPGoTokenAccessToken)
 		_, hasExpiresIn := c.keyed(keys, catalogue.MCPGoTokenExpiresIn)
 		rt, hasRT := c.keyed(keys, catalogue.MCPGoTokenRefreshToken)
-		if hasAT && hasRT && c.isString(at) && c.isString(rt) {
-			return // a fake, as for oauth2.Token
+		if c.fake(keys) {
+			return
 		}
 		expires := hasExpiresIn || (hasRT && c.nonEmpty(rt)) || (hasAT && c.droppedExpiresIn(cur, at))
 		if _, ok := c.keyed(keys, catalogue.MCPGoTokenExpiresAt); ok || !hasAT || !c.nonEmpty(at) || !expires || c.expirySetLater(cur) {
@@ -1082,8 +1096,8 @@ func (c *checker) oauth2TokenLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	_, hasExpiresIn := c.keyed(keys, catalogue.OAuth2TokenExpiresIn)
 	hasAT = hasAT && c.nonEmpty(at)
 	hasRT = hasRT && c.nonEmpty(rt)
-	if hasAT && hasRT && c.isString(at) && c.isString(rt) {
-		return // both constant: a fake for tests or a demo (a real one is hardcodedsecret's)
+	if c.fake(keys) {
+		return
 	}
 	dropped := hasAT && c.droppedExpiresIn(cur, at)
 	if !hasExpiresIn && !(hasAT && hasRT) && !dropped || c.expirySetLater(cur) || c.staticArg(cur, lit) {

@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"net/http"
 	"os"
 
 	"github.com/mark3labs/mcp-go/client/transport"
@@ -31,4 +32,12 @@ var envToken = &oauth2.Token{AccessToken: os.Getenv("ACCESS_TOKEN"), RefreshToke
 
 func mcpHalfFake(at string) *transport.Token {
 	return &transport.Token{AccessToken: at, RefreshToken: "demo-refresh-token"} // want `mcp-go transport.Token without ExpiresAt`
+}
+
+func fakeStatic(ctx context.Context) oauth2.TokenSource {
+	return oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "demo-access-token", RefreshToken: "demo-refresh-token"})
+}
+
+func halfFakeStatic(ctx context.Context, rt string) *http.Client {
+	return oauth2.NewClient(ctx, oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "demo-access-token", RefreshToken: rt})) // want `StaticTokenSource over a token with a RefreshToken`
 }
