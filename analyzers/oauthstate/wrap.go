@@ -163,6 +163,9 @@ func (c *checker) valueWrapped(cur inspector.Cursor, depth int, w *walk) bool {
 		if !ok {
 			return true // a field or an element: it may be used anywhere
 		}
+		if id.Name == "_" {
+			return false // var _ http.HandlerFunc = f: a compile-time check
+		}
 		obj := info.Defs[id]
 		if obj == nil {
 			obj = info.Uses[id]
