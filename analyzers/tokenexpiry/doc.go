@@ -64,11 +64,11 @@ hardcodedsecret's finding) are silent.
 Bad:
 
 	tok, err := cfg.Exchange(ctx, code, oauth2.VerifierOption(v))
-	client := oauth2.NewClient(ctx, oauth2.StaticTokenSource(tok))
+	s.client = oauth2.NewClient(ctx, oauth2.StaticTokenSource(tok)) // kept for later requests
 
 Good:
 
-	client := cfg.Client(ctx, tok) // refreshes with tok.RefreshToken
+	s.client = cfg.Client(ctx, tok) // refreshes with tok.RefreshToken
 
 Bad:
 
