@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -28,7 +29,17 @@ var Analyzer = &analysis.Analyzer{
 	Requires:         []*analysis.Analyzer{config.Analyzer, inspect.Analyzer},
 	Run:              check.Run(run),
 	RunDespiteErrors: true,
+	FactTypes:        []analysis.Fact{new(scopeListFact)},
 }
+
+// scopeListFact records the constant elements of an exported package-level list of
+// strings that holds a scope the policy knows and that its package never changes, so that
+// a request in another package that uses the list is judged.
+type scopeListFact struct{ Scopes []string }
+
+func (*scopeListFact) AFact() {}
+
+func (f *scopeListFact) String() string { return fmt.Sprintf("scopeList(%d)", len(f.Scopes)) }
 
 // A request is one place that asks for scopes, with what is known of its flow.
 type request struct {
@@ -37,10 +48,12 @@ type request struct {
 	file     string // where the request is made, for [[scopes.allow]] paths
 }
 
-// A scopeValue is a constant string that reaches a request, and where it is written.
+// A scopeValue is a constant string that reaches a request, and where it is written (or,
+// for an element of another package's list, where the list is used, and its name).
 type scopeValue struct {
 	value string
 	at    ast.Expr
+	from  string
 }
 
 type findingKey struct {
@@ -73,10 +86,12 @@ type scanner struct {
 }
 
 func run(pass *check.Pass) error {
-	if !catalogue.ImportsAny(pass.Pkg, catalogue.ScopePackages...) {
+	pol := policyFor(pass.Rules)
+	exportScopeLists(pass, pol)
+	if pass.FactsOnly || !catalogue.ImportsAny(pass.Pkg, catalogue.ScopePackages...) {
 		return nil
 	}
-	s := &scanner{pass: pass, pol: policyFor(pass.Rules), findings: map[findingKey]finding{}}
+	s := &scanner{pass: pass, pol: pol, findings: map[findingKey]finding{}}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for _, file := range pass.Files {
 		if pass.InTestCode(file) {
@@ -399,13 +414,13 @@ func (s *scanner) judge(e ast.Expr, req request) {
 			}
 			key := findingKey{v.at.Pos(), scope}
 			if _, dup := s.findings[key]; !dup {
-				s.findings[key] = finding{v.at, message(scope, r)}
+				s.findings[key] = finding{v.at, message(scope, v.from, r)}
 			}
 		}
 	}
 }
 
-func message(scope string, r *config.ScopeRule) string {
+func message(scope, from string, r *config.ScopeRule) string {
 	advice := "request only the scopes the task needs"
 	if r.Advice != "" {
 		advice = r.Advice
@@ -421,7 +436,12 @@ func message(scope string, r *config.ScopeRule) string {
 	if grants == "" {
 		grants = "more than the task needs"
 	}
-	return fmt.Sprintf("scope %q grants %s; %s", scope, grants, advice)
+	if from != "" {
+		scope = fmt.Sprintf("%q (from var %s)", scope, from)
+	} else {
+		scope = strconv.Quote(scope)
+	}
+	return fmt.Sprintf("scope %s grants %s; %s", scope, grants, advice)
 }
 
 // values collects the constant strings that e may hold: constants, slice literals,
@@ -432,7 +452,7 @@ func (s *scanner) values(e ast.Expr, out *[]scopeValue, seen map[any]bool) {
 	e = ast.Unparen(e)
 	if tv, ok := s.pass.TypesInfo.Types[e]; ok && tv.Value != nil {
 		if tv.Value.Kind() == constant.String {
-			*out = append(*out, scopeValue{constant.StringVal(tv.Value), s.writtenAt(e)})
+			*out = append(*out, scopeValue{constant.StringVal(tv.Value), s.writtenAt(e), ""})
 		}
 		return
 	}
@@ -508,7 +528,17 @@ func (s *scanner) values(e ast.Expr, out *[]scopeValue, seen map[any]bool) {
 			}
 		}
 		v, ok := s.objectOf(e).(*types.Var)
-		// Fields and other packages' variables may be changed anywhere: not followed.
+		if ok && v.Pkg() != nil && v.Pkg() != s.pass.Pkg && !v.IsField() {
+			// Another package's list, never changed there.
+			var fact scopeListFact
+			if s.pass.ImportObjectFact(v, &fact) {
+				for _, sc := range fact.Scopes {
+					*out = append(*out, scopeValue{sc, e, v.Pkg().Name() + "." + v.Name()})
+				}
+			}
+			return
+		}
+		// Fields may be changed anywhere: not followed.
 		if !ok || v.IsField() || v.Pkg() != s.pass.Pkg || seen[v] {
 			return
 		}
@@ -590,6 +620,40 @@ func (s *scanner) static() *staticvar.Index {
 		s.statics = staticvar.New(s.pass.TypesInfo, s.pass.Files)
 	}
 	return s.statics
+}
+
+// exportScopeLists exports a scopeListFact for each exported package-level list of
+// strings initialised with a literal that holds a scope the policy knows, and that the
+// package never changes. The standard library has none.
+func exportScopeLists(pass *check.Pass, pol *policy) {
+	if config.IsStd(pass.Pkg.Path()) {
+		return
+	}
+	lists := map[*types.Var][]string{}
+	staticvar.Inits(pass.TypesInfo, pass.Files, func(v *types.Var, init ast.Expr) {
+		lit, ok := ast.Unparen(init).(*ast.CompositeLit)
+		if !ok || !v.Exported() || !isStringList(v.Type()) {
+			return
+		}
+		var elems []string
+		known := false
+		for _, elt := range lit.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				elt = kv.Value
+			}
+			if sc, ok := catalogue.StringConst(pass.TypesInfo, elt); ok {
+				elems = append(elems, sc)
+				known = known || slices.ContainsFunc(strings.Fields(sc), pol.knows)
+			}
+		}
+		if known {
+			lists[v] = elems
+		}
+	})
+	staticvar.DropChanged(pass.TypesInfo, pass.Files, lists)
+	for v, elems := range lists {
+		pass.ExportObjectFact(v, &scopeListFact{Scopes: elems})
+	}
 }
 
 // writtenAt returns where a constant scope is written: the declaration of a constant of

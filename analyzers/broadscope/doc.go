@@ -16,7 +16,12 @@ DefaultTokenSource, FindDefaultCredentials, CredentialsFromJSON* and option.With
 and a "scope" (or Slack "user_scope") parameter given to oauth2.SetAuthURLParam or set in
 url.Values. It follows constants (also those of google.golang.org/api packages and of
 other packages), package-level and local slices, slices built with append or in a range
-loop, and strings.Join. Package variables of other packages are not followed.
+loop, strings.Join, and strings.Fields or strings.Split of constants; what a function of
+the package returns when its result cannot depend on its inputs (no parameter or receiver
+is used); the fields of a package-level settings variable (var prod = settings{Scopes:
+...}) that the package never changes; and exported lists of other packages that their
+package never changes (through facts: these are reported where the list is used, naming
+it). Other packages' functions and struct variables are not followed.
 
 Each scope is judged by the rules of the flow's provider, known from the Config's Endpoint
 (google.Endpoint, github.Endpoint, microsoft.AzureADEndpoint, endpoints.*), from endpoint

@@ -112,6 +112,19 @@ func (p *policy) match(scope string, req request) *config.ScopeRule {
 	return best
 }
 
+// knows reports whether some rule judges scope, for some provider.
+func (p *policy) knows(scope string) bool {
+	if len(p.rules[scope]) > 0 {
+		return true
+	}
+	for _, pre := range p.prefixes {
+		if rest, ok := strings.CutPrefix(scope, pre.prefix); ok && len(p.rules[rest]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // namesProvider reports whether scope carries one of provider's scope prefixes.
 func (p *policy) namesProvider(scope, provider string) bool {
 	for _, pre := range p.prefixes {

@@ -15,7 +15,13 @@ revoking it means a new release. The check reports two kinds of findings:
     oauthex.ClientSecretAuth, the password of (*http.Request).SetBasicAuth, an Authorization
     header set to "Bearer <credential>", a client_secret form parameter, and the key of a
     golang-jwt Keyfunc or SignedString call. Constants and never-assigned package variables
-    from other packages are followed.
+    from other packages are followed, and so are fmt.Sprintf of constants and the fields
+    of a package-level settings variable that the package never changes (var prod =
+    settings{ClientSecret: "…"} copied into oauth2.Config{ClientSecret: prod.ClientSecret}).
+    A value in a known format is reported only where it is written, not again at a sink
+    in another package.
+  - A client secret, refresh token or private key in constant Google credentials JSON
+    read by google.ConfigFromJSON, CredentialsFromJSON* or JWTConfigFromJSON.
   - A string constant, anywhere, in a known credential format from rules.toml: GitHub (with
     its CRC-32 checksum validated), Google, Slack, Anthropic, OpenAI, Stripe, AWS, Microsoft
     Entra, JWTs and PEM private keys.

@@ -144,3 +144,15 @@ func silentRequests(key []byte, c settings) {
 	_ = &oauth2.Config{Endpoint: github.Endpoint, Scopes: noScopes.Scopes}
 	_ = &oauth2.Config{Endpoint: github.Endpoint, Scopes: c.Scopes}
 }
+
+// A never-changed list of another package: reported where it is used, naming it.
+func crossPackageLists() []*oauth2.Config {
+	return []*oauth2.Config{
+		{Endpoint: github.Endpoint, Scopes: scopes.Admin},                        // want `scope "admin:org" \(from var scopes.Admin\) grants full management of the organization`
+		{Endpoint: github.Endpoint, Scopes: append(scopes.Default, "read:user")}, // want `scope "repo" \(from var scopes.Default\) grants full read and write access`
+		{Endpoint: google.Endpoint, Scopes: scopes.Default},                      // "repo" is no Google scope
+		{Endpoint: github.Endpoint, Scopes: scopes.Configured},                   // changed at start-up
+		{Endpoint: github.Endpoint, Scopes: scopes.Words},
+		{Endpoint: github.Endpoint, Scopes: scopes.Appended},
+	}
+}
