@@ -9,6 +9,7 @@ import (
 	"go/types"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -30,7 +31,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:         []*analysis.Analyzer{config.Analyzer, inspect.Analyzer},
 	Run:              check.Run(run),
 	RunDespiteErrors: true,
-	FactTypes:        []analysis.Fact{new(constValueFact)},
+	FactTypes:        []analysis.Fact{new(constValueFact), new(constFieldsFact)},
 }
 
 // constValueFact records that an exported package-level variable is initialised with a
@@ -42,6 +43,20 @@ func (*constValueFact) AFact() {}
 
 func (f *constValueFact) String() string {
 	return fmt.Sprintf("constValue(%d chars)", len(f.Value))
+}
+
+// constFieldsFact records the fields, by index path ("1.0"), that the initialiser of an
+// exported package-level struct variable sets to a constant credential-like string, when
+// its package never changes the variable: prod.ClientSecret used in another package is
+// judged like a constant.
+type constFieldsFact struct{ Fields []constField } // in field order
+
+type constField struct{ Path, Value string }
+
+func (*constFieldsFact) AFact() {}
+
+func (f *constFieldsFact) String() string {
+	return fmt.Sprintf("constFields(%d)", len(f.Fields))
 }
 
 // A finding is collected first and reported after the walk, so that one root cause gives
@@ -421,7 +436,7 @@ func (s *scanner) reportCredential(at ast.Expr, cred, whole, kind, where string)
 		return
 	}
 	origin := ""
-	if sel, ok := at.(*ast.SelectorExpr); ok && s.staticField(sel) != nil {
+	if sel, ok := at.(*ast.SelectorExpr); ok && s.isFieldSelection(sel) {
 		origin = fmt.Sprintf(" (from var %s)", selectorName(sel))
 	} else if obj := s.referencedObject(at); obj != nil {
 		origin = fmt.Sprintf(" (from %s)", describeObject(obj, s.pass.Pkg))
@@ -462,8 +477,8 @@ func (s *scanner) reportedWhereWritten(at ast.Expr) bool {
 		case *ast.BasicLit:
 			known(s.stringConst(n))
 		case *ast.SelectorExpr:
-			if val := s.staticField(n); val != nil {
-				known(s.constValue(val))
+			if s.isFieldSelection(n) {
+				known(s.settingsField(n))
 				return false
 			}
 		case *ast.Ident:
@@ -481,18 +496,48 @@ func (s *scanner) reportedWhereWritten(at ast.Expr) bool {
 	return found
 }
 
-// staticField returns the constant expression a field of a never-changed struct variable
-// of this package holds (prod.ClientSecret, where var prod = settings{ClientSecret: "…"}),
-// or nil.
-func (s *scanner) staticField(sel *ast.SelectorExpr) ast.Expr {
-	if k := s.pass.TypesInfo.Selections[sel]; k == nil || k.Kind() != types.FieldVal {
-		return nil // the index is built only for a field selection
+// isFieldSelection reports whether sel selects a field (prod.ClientSecret), not a
+// qualified identifier or a method.
+func (s *scanner) isFieldSelection(sel *ast.SelectorExpr) bool {
+	k := s.pass.TypesInfo.Selections[sel]
+	return k != nil && k.Kind() == types.FieldVal
+}
+
+// settingsField returns the constant string a field of a never-changed struct variable
+// holds: of this package from its initialiser (prod.ClientSecret, where var prod =
+// settings{ClientSecret: "…"}), of another package from its constFieldsFact.
+func (s *scanner) settingsField(sel *ast.SelectorExpr) (string, bool) {
+	v, path := staticvar.FieldPath(s.pass.TypesInfo, sel)
+	switch {
+	case v == nil:
+		return "", false
+	case v.Pkg() == s.pass.Pkg:
+		if s.statics == nil {
+			s.statics = staticvar.New(s.pass.TypesInfo, s.pass.Files)
+		}
+		if val, _ := s.statics.Field(sel); val != nil {
+			return s.constValue(val)
+		}
+	default:
+		var fact constFieldsFact
+		if s.pass.ImportObjectFact(v, &fact) {
+			key := pathKey(path)
+			for _, f := range fact.Fields {
+				if f.Path == key {
+					return f.Value, true
+				}
+			}
+		}
 	}
-	if s.statics == nil {
-		s.statics = staticvar.New(s.pass.TypesInfo, s.pass.Files)
+	return "", false
+}
+
+func pathKey(path []int) string {
+	key := make([]string, len(path))
+	for i, n := range path {
+		key[i] = strconv.Itoa(n)
 	}
-	val, _ := s.statics.Field(sel)
-	return val
+	return strings.Join(key, ".")
 }
 
 func (s *scanner) referencedObject(e ast.Expr) types.Object {
@@ -526,8 +571,8 @@ func (s *scanner) constValue(e ast.Expr) (string, bool) {
 		}
 		return s.sprintf(x)
 	case *ast.SelectorExpr:
-		if val := s.staticField(x); val != nil {
-			return s.constValue(val)
+		if s.isFieldSelection(x) {
+			return s.settingsField(x)
 		}
 	}
 	v, ok := s.referencedObject(e).(*types.Var)
@@ -628,6 +673,31 @@ func (s *scanner) collectConstVars() {
 		if v.Exported() && !secretscan.IsPlaceholder(s.secrets, val) {
 			s.pass.ExportObjectFact(v, &constValueFact{Value: val})
 		}
+	}
+	s.exportSettings()
+}
+
+// exportSettings exports a constFieldsFact for each exported struct variable whose
+// initialiser sets a field to a real-looking credential (not a URL or a sentence) and
+// that the package never changes.
+func (s *scanner) exportSettings() {
+	info := s.pass.TypesInfo
+	settings := map[*types.Var][]constField{}
+	staticvar.Inits(info, s.pass.Files, func(v *types.Var, init ast.Expr) {
+		lit, ok := staticvar.IsStructLit(info, init)
+		if !ok || !v.Exported() {
+			return
+		}
+		staticvar.EachField(info, lit, func(path []int, value ast.Expr) {
+			val, ok := s.constValue(value)
+			if ok && secretscan.IsCredential(s.secrets, val) && !strings.Contains(val, "://") && !strings.ContainsAny(val, " \t\n") {
+				settings[v] = append(settings[v], constField{pathKey(path), val}) // in field order
+			}
+		})
+	})
+	staticvar.DropChanged(info, s.pass.Files, settings)
+	for v, fields := range settings {
+		s.pass.ExportObjectFact(v, &constFieldsFact{Fields: fields})
 	}
 }
 

@@ -22,7 +22,7 @@ type Index struct {
 func New(info *types.Info, files []*ast.File) *Index {
 	x := &Index{info: info, vars: map[*types.Var]*ast.CompositeLit{}}
 	Inits(info, files, func(v *types.Var, init ast.Expr) {
-		if lit, ok := ast.Unparen(init).(*ast.CompositeLit); ok && isStruct(info.TypeOf(lit)) {
+		if lit, ok := IsStructLit(info, init); ok {
 			x.vars[v] = lit
 		}
 	})
@@ -128,25 +128,7 @@ func (x *Index) Field(e ast.Expr) (ast.Expr, *types.Var) {
 	if len(x.vars) == 0 {
 		return nil, nil
 	}
-	var path []int // field indices, outermost selection last
-	cur := ast.Unparen(e)
-	for {
-		s, ok := cur.(*ast.SelectorExpr)
-		if !ok {
-			break
-		}
-		sel := x.info.Selections[s]
-		if sel == nil || sel.Kind() != types.FieldVal || sel.Indirect() {
-			return nil, nil
-		}
-		path = append(append([]int(nil), sel.Index()...), path...)
-		cur = ast.Unparen(s.X)
-	}
-	id, ok := cur.(*ast.Ident)
-	if !ok || len(path) == 0 {
-		return nil, nil
-	}
-	v, _ := x.info.Uses[id].(*types.Var)
+	v, path := FieldPath(x.info, e)
 	lit := x.vars[v]
 	if lit == nil {
 		return nil, nil
@@ -157,16 +139,78 @@ func (x *Index) Field(e ast.Expr) (ast.Expr, *types.Var) {
 		if !ok {
 			return nil, nil // a field held in a variable or returned by a call: not followed
 		}
-		if val = x.element(l, i); val == nil {
+		if val = element(x.info, l, i); val == nil {
 			return nil, nil
 		}
 	}
 	return val, v
 }
 
+// FieldPath returns the package-level variable (of this package or, through a qualified
+// identifier, of another) that a selection of fields (v.F.G, pkg.V.F) starts at, and the
+// indices of the fields it selects; or nil. Selections through a pointer give nil.
+func FieldPath(info *types.Info, e ast.Expr) (*types.Var, []int) {
+	var path []int
+	cur := ast.Unparen(e)
+	for {
+		s, ok := cur.(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		sel := info.Selections[s]
+		if sel == nil {
+			cur = s.Sel // a qualified identifier
+			break
+		}
+		if sel.Kind() != types.FieldVal || sel.Indirect() {
+			return nil, nil
+		}
+		path = append(append([]int(nil), sel.Index()...), path...)
+		cur = ast.Unparen(s.X)
+	}
+	id, ok := cur.(*ast.Ident)
+	if !ok || len(path) == 0 {
+		return nil, nil
+	}
+	v, _ := info.Uses[id].(*types.Var)
+	if v == nil || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
+		return nil, nil
+	}
+	return v, path
+}
+
+// EachField calls f with the path and value of each field a struct literal sets, looking
+// into the literals of fields that hold structs (not pointers to them).
+func EachField(info *types.Info, lit *ast.CompositeLit, f func(path []int, value ast.Expr)) {
+	eachField(info, lit, nil, f)
+}
+
+func eachField(info *types.Info, lit *ast.CompositeLit, prefix []int, f func([]int, ast.Expr)) {
+	st, ok := info.TypeOf(lit).Underlying().(*types.Struct)
+	if !ok {
+		return
+	}
+	for i := range st.NumFields() {
+		val := element(info, lit, i)
+		if val == nil {
+			continue
+		}
+		path := append(prefix[:len(prefix):len(prefix)], i)
+		if inner, ok := ast.Unparen(val).(*ast.CompositeLit); ok && isStruct(info.TypeOf(inner)) {
+			eachField(info, inner, path, f)
+		} else {
+			f(path, val)
+		}
+	}
+}
+
 // element returns the value a struct literal gives its i-th field, or nil.
-func (x *Index) element(lit *ast.CompositeLit, i int) ast.Expr {
-	st, ok := x.info.TypeOf(lit).Underlying().(*types.Struct)
+func element(info *types.Info, lit *ast.CompositeLit, i int) ast.Expr {
+	t := info.TypeOf(lit)
+	if t == nil {
+		return nil
+	}
+	st, ok := t.Underlying().(*types.Struct)
 	if !ok || i >= st.NumFields() {
 		return nil
 	}
@@ -191,6 +235,12 @@ func isStruct(t types.Type) bool {
 	}
 	_, ok := t.Underlying().(*types.Struct)
 	return ok
+}
+
+// IsStructLit reports whether e is a literal of a struct type (not a pointer to one).
+func IsStructLit(info *types.Info, e ast.Expr) (*ast.CompositeLit, bool) {
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	return lit, ok && isStruct(info.TypeOf(lit))
 }
 
 func isPointer(t types.Type) bool {

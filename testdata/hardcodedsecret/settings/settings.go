@@ -61,6 +61,7 @@ func Others(cfg *oauth2.Config, req *http.Request) {
 	cfg.ClientSecret = (positional).ClientSecret   // want `hard-coded OAuth client secret "e9a3…" \(40 chars\) in Config.ClientSecret \(from var positional.ClientSecret\)`
 	req.SetBasicAuth(prod.ClientID, prod.Password) // want `hard-coded HTTP Basic password "Wq8Z…" \(20 chars\) in \(\*http.Request\).SetBasicAuth \(from var prod.Password\)`
 	req.SetBasicAuth(prod.ClientID, os.Getenv("BOT_PASSWORD"))
+	cfg.ClientSecret = secrets.Defaults.ClientSecret // want `hard-coded OAuth client secret "5a1e…" \(40 chars\) in Config.ClientSecret \(from var secrets.Defaults.ClientSecret\)`
 }
 
 // fmt.Sprintf of constants is a constant.
@@ -127,6 +128,9 @@ func Silent(cfg *oauth2.Config, req *http.Request, param Settings, tok string) {
 	cfg.ClientSecret = slack.ClientSecret
 	local := Settings{ClientSecret: "f8b4d0a6e2c7f3b9d5a1e6c2f8b4d0a5e9c3f7b1"}
 	cfg.ClientSecret = local.ClientSecret // a local variable is not followed
+	cfg.ClientSecret = secrets.Reloaded.ClientSecret
+	cfg.ClientSecret = secrets.Public.ClientSecret
+	cfg.ClientSecret = secrets.Slack.ClientSecret // reported where it is written
 	req.Header.Set("Authorization", fmt.Sprintf("Bearer %s", tok))
 	req.Header.Set("Authorization", fmt.Sprintf("Bearer %s", "YOUR_ACCESS_TOKEN"))
 	req.Header.Set("Authorization", fmt.Sprintf("Bearer %d", 4815162342))
