@@ -553,7 +553,8 @@ func (s *scanner) referencedObject(e ast.Expr) types.Object {
 // constValue returns the string a value certainly holds: a constant (folded, from any
 // package), a []byte or string conversion of one, fmt.Sprintf of constants, a
 // package-level variable initialised with one and never assigned, or the field of a
-// never-changed struct variable of this package whose initialiser sets it to one.
+// never-changed struct variable whose initialiser sets it to one (of this package, or of
+// another through its constFieldsFact).
 func (s *scanner) constValue(e ast.Expr) (string, bool) {
 	e = ast.Unparen(e)
 	if v, ok := s.stringConst(e); ok {

@@ -81,6 +81,10 @@ func AuthorizedUser(ctx context.Context) (*google.Credentials, error) {
 	return google.CredentialsFromJSON(ctx, []byte(`{"type":"authorized_user","client_id":"1-abc.apps.googleusercontent.com","client_secret":"","refresh_token":"1//0gXq7Lm3Np8Rt1Vw6Yz3Bc5Df0Gj2Hk4"}`)) // want `hard-coded OAuth refresh token "1//0…" \(35 chars\) in Google credentials JSON read by google.CredentialsFromJSON`
 }
 
+func ServiceAccount() {
+	_, _ = google.JWTConfigFromJSON([]byte(`{"type":"service_account","client_email":"agent@p.iam.gserviceaccount.com","private_key":"-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7oauthvetfixture\n-----END PRIVATE KEY-----\n"}`)) // want `hard-coded service account private key "----…" \(122 chars\) in Google credentials JSON read by google.JWTConfigFromJSON`
+}
+
 // ---- silent ----
 
 var staging = Settings{ClientSecret: "f2b8d4a0e6c1f7b3d9a5e0c4f8b2d6a1e7c3f9b5"}
