@@ -21,3 +21,9 @@ func LocalLLM(req *http.Request) {
 func GitHubBasic(req *http.Request) {
 	req.SetBasicAuth(os.Getenv("GITHUB_TOKEN"), "x-oauth-basic")
 }
+
+// jwt.io's public sample token, quoted in a help text.
+const Usage = `curl -H "Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c" https://api.example.com`
+
+// Another payload in the same form is still a JWT written in source.
+const Pinned = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhZ2VudC03NzEiLCJzY29wZSI6InJlcG8iLCJpYXQiOjE3MzAwMDAwMDB9.h6Tq0pXv3Lk9RwZ2mB8nC4yF7sJ1dG5aE0uI9oK2rT4" // want `JSON Web Token "eyJh…" \(\d+ chars\) written in source`
