@@ -175,7 +175,15 @@ func run(pass *analysis.Pass) (res any, err error) {
 	for _, p := range pass.Pkg.Imports() {
 		prog.CreatePackage(p, nil, nil, true)
 	}
-	ssapkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	// Under go vet the package comes with its _test.go files; test code is never reported
+	// and no other code can call it, so its functions are not built.
+	var files []*ast.File
+	for _, f := range pass.Files {
+		if !strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
+			files = append(files, f)
+		}
+	}
+	ssapkg := prog.CreatePackage(pass.Pkg, files, pass.TypesInfo, false)
 	ssapkg.Build()
 
 	var funcs []*ssa.Function
@@ -186,7 +194,7 @@ func run(pass *analysis.Pass) (res any, err error) {
 			add(anon)
 		}
 	}
-	for _, file := range pass.Files {
+	for _, file := range files {
 		for _, d := range file.Decls {
 			fd, ok := d.(*ast.FuncDecl)
 			if !ok || fd.Body == nil {
