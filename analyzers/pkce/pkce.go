@@ -51,6 +51,8 @@ const (
 		"pass &authhandler.PKCEParams{Challenge: oauth2.S256ChallengeFromVerifier(v), ChallengeMethod: \"S256\", Verifier: v} with v from oauth2.GenerateVerifier()"
 	msgPKCEParamsNoMethod = "authhandler.PKCEParams without ChallengeMethod: authhandler then sends no challenge at all; " +
 		"set ChallengeMethod: \"S256\" with Challenge: oauth2.S256ChallengeFromVerifier(v)"
+	msgVerifierAsState = "the PKCE verifier is also the state: state travels in clear in the authorization URL and the redirect back, so whoever sees them holds the verifier and PKCE protects nothing; " +
+		"use a separate random state (crypto/rand.Text()) and keep the verifier secret until Exchange"
 	msgHandBuilt = "authorization request built by hand with response_type=code but no code_challenge: a stolen code can be redeemed; " +
 		"use (*oauth2.Config).AuthCodeURL with oauth2.S256ChallengeOption(v), or add code_challenge and code_challenge_method=S256"
 )
@@ -83,12 +85,14 @@ func run(pass *check.Pass) error {
 			continue
 		}
 		cur, _ := ins.Root().FindNode(file)
-		for n := range cur.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+		for n := range cur.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.ValueSpec)(nil)) {
 			switch n := n.Node().(type) {
 			case *ast.CallExpr:
 				c.call(n)
 			case *ast.CompositeLit:
 				c.compositeLit(ins, n)
+			case *ast.ValueSpec:
+				c.zeroConfig(ins, file, n)
 			}
 		}
 	}
@@ -148,8 +152,18 @@ func (c *checker) call(call *ast.CallExpr) {
 	}
 }
 
-// authCodeURL reports an AuthCodeURL whose options certainly carry no S256 challenge.
+// authCodeURL reports an AuthCodeURL whose options certainly carry no S256 challenge, and
+// one whose state is the very variable its S256ChallengeOption is made from.
 func (c *checker) authCodeURL(call *ast.CallExpr) {
+	if state := c.localVar(call.Args[0]); state != nil {
+		for _, opt := range call.Args[1:] {
+			if oc, ok := ast.Unparen(opt).(*ast.CallExpr); ok && len(oc.Args) == 1 {
+				if fn, ok := typeutil.Callee(c.pass.TypesInfo, oc).(*types.Func); ok && fn.FullName() == catalogue.S256ChallengeOption && c.localVar(oc.Args[0]) == state {
+					c.pass.Report(analysis.Diagnostic{Pos: call.Args[0].Pos(), End: call.Args[0].End(), Message: msgVerifierAsState})
+				}
+			}
+		}
+	}
 	k := c.flow.CallOptions(call, 1)
 	switch {
 	case k&(authflow.Unresolved|authflow.OtherGrant) != 0, k.HasS256Challenge(), k&(authflow.MethodPlain|authflow.MethodOther) != 0:
@@ -234,6 +248,43 @@ func (c *checker) compositeLit(ins *inspector.Inspector, lit *ast.CompositeLit) 
 		if v := c.field(lit, catalogue.PKCEParamsVerifier); v != nil {
 			c.verifier(v)
 		}
+	}
+}
+
+// localVar returns the variable e names, or nil.
+func (c *checker) localVar(e ast.Expr) *types.Var {
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		v, _ := c.pass.TypesInfo.Uses[id].(*types.Var)
+		return v
+	}
+	return nil
+}
+
+// zeroConfig reports var c transport.OAuthConfig (no initial value) filled field by field
+// without PKCEEnabled, unless the package sets PKCEEnabled somewhere or c is filled whole
+// (c = …, &c given to a decoder).
+func (c *checker) zeroConfig(ins *inspector.Inspector, file *ast.File, spec *ast.ValueSpec) {
+	if len(spec.Values) != 0 || len(spec.Names) != 1 {
+		return
+	}
+	obj, _ := c.pass.TypesInfo.Defs[spec.Names[0]].(*types.Var)
+	if obj == nil || obj.Parent() == c.pass.Pkg.Scope() || !catalogue.MCPGoOAuthConfig.Is(obj.Type()) || isPointerType(obj.Type()) {
+		return
+	}
+	whole := false
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.UnaryExpr:
+			whole = whole || n.Op == token.AND && c.localVar(n.X) == obj
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				whole = whole || c.localVar(lhs) == obj
+			}
+		}
+		return !whole
+	})
+	if !whole && !c.assigns(ins, catalogue.MCPGoPKCEEnabled) {
+		c.pass.Report(analysis.Diagnostic{Pos: spec.Pos(), End: spec.End(), Message: msgMCPGoConfig})
 	}
 }
 

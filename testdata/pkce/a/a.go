@@ -396,3 +396,16 @@ func concatenatedVar(w http.ResponseWriter, r *http.Request, challenge string) {
 	u := "https://as.example.com/authorize?response_type=code&client_id=agent"
 	http.Redirect(w, r, u+"&code_challenge="+challenge+"&code_challenge_method=S256", http.StatusFound)
 }
+
+// The verifier is also the state: it travels in the authorization URL.
+func verifierAsState(cfg *oauth2.Config) (string, string) {
+	v := oauth2.GenerateVerifier()
+	return cfg.AuthCodeURL(v, oauth2.S256ChallengeOption(v)), v // want `the PKCE verifier is also the state`
+}
+
+// Silent: a separate state.
+func separateState(cfg *oauth2.Config) (string, string, string) {
+	v := oauth2.GenerateVerifier()
+	st := oauth2.GenerateVerifier()
+	return cfg.AuthCodeURL(st, oauth2.S256ChallengeOption(v)), st, v
+}
