@@ -981,7 +981,7 @@ func (e *engine) call(cc *ssa.CallCommon, site *ssa.Call) labels {
 	switch name {
 	case catalogue.ContextWithValue:
 		if len(args) == 3 {
-			key := types.TypeString(stripIface(args[1]).Type(), nil)
+			key := ctxKeyOf(args[1])
 			l := e.labels(args[2])
 			e.ctxStore(key, l)
 			if l&paramMask != 0 && e.cur != nil {
@@ -998,7 +998,7 @@ func (e *engine) call(cc *ssa.CallCommon, site *ssa.Call) labels {
 		return 0
 	case catalogue.ContextValue:
 		if len(args) == 1 {
-			return e.ctxSlots[types.TypeString(stripIface(args[0]).Type(), nil)]
+			return e.ctxLoad(ctxKeyOf(args[0]))
 		}
 		return 0
 	case catalogue.HeaderClone:
@@ -1473,6 +1473,46 @@ func mutator(name string) bool {
 func (e *engine) inTestCode(pos token.Pos) bool {
 	f := e.pass.Fset.File(pos)
 	return f != nil && strings.HasSuffix(f.Name(), "_test.go") || check.IsTestPackagePath(e.pass.Pkg.Path())
+}
+
+// ctxKeyOf names a context key: its type, and its value when it is a constant
+// (type ctxKey string; const userKey ctxKey = "user") or a package variable, so that two
+// keys of one type are two slots.
+func ctxKeyOf(v ssa.Value) string {
+	v = stripIface(v)
+	key := types.TypeString(v.Type(), nil)
+	switch k := v.(type) {
+	case *ssa.Const:
+		if k.Value != nil {
+			key += "=" + k.Value.ExactString()
+		}
+	case *ssa.Global:
+		key += "@" + k.RelString(nil)
+	case *ssa.UnOp:
+		if g, ok := k.X.(*ssa.Global); ok && k.Op == token.MUL {
+			key += "@" + g.RelString(nil)
+		}
+	}
+	return key
+}
+
+// ctxLoad returns what may be stored under key: its own slot and the type's slot of
+// stores with a non-constant key; for a non-constant key, every slot of its type.
+func (e *engine) ctxLoad(key string) labels {
+	typ, _, exact := strings.Cut(key, "=")
+	if !exact {
+		typ, _, exact = strings.Cut(key, "@")
+	}
+	if exact {
+		return e.ctxSlots[key] | e.ctxSlots[typ]
+	}
+	var l labels
+	for k, sl := range e.ctxSlots {
+		if k == typ || strings.HasPrefix(k, typ+"=") || strings.HasPrefix(k, typ+"@") {
+			l |= sl
+		}
+	}
+	return l
 }
 
 // ctxStore records a value put into a context under a key of the named type.
