@@ -350,6 +350,9 @@ func (e *engine) eval(v ssa.Value) labels {
 		}
 		return l
 	case *ssa.MakeInterface:
+		if l, ok := e.printedAs(v.X); ok {
+			return l
+		}
 		return e.labels(v.X)
 	case *ssa.ChangeType:
 		return e.labels(v.X)
@@ -781,6 +784,58 @@ func texty(t types.Type, depth int) bool {
 		}
 	}
 	return false
+}
+
+// printedAs returns what x shows when it is printed or logged through its own LogValue or
+// String method (slog.LogValuer, fmt.Stringer), declared in this package: a type that
+// redacts itself (func (r redacted) LogValue() slog.Value { return slog.TimeValue(r.t.Expiry) })
+// shows nothing of what it holds. ok is false when x has no such method or its summary
+// returns something derived from the receiver.
+func (e *engine) printedAs(x ssa.Value) (labels, bool) {
+	named, _ := types.Unalias(derefType(x.Type())).(*types.Named)
+	if named == nil || named.Obj().Pkg() != e.pass.Pkg || x.Parent() == nil {
+		return 0, false
+	}
+	prog := x.Parent().Prog
+	for _, name := range []string{"LogValue", "String"} {
+		sel := prog.MethodSets.MethodSet(x.Type()).Lookup(e.pass.Pkg, name)
+		if sel == nil {
+			continue
+		}
+		m, ok := sel.Obj().(*types.Func)
+		if !ok || m.Signature().Params().Len() != 0 || m.Signature().Results().Len() != 1 {
+			continue
+		}
+		if name == "String" && !isString(m.Signature().Results().At(0).Type()) {
+			continue
+		}
+		fn := prog.FuncValue(m)
+		s := e.summaries[fn]
+		if fn == nil || s == nil {
+			return 0, false // not analysed (yet): judged as the value itself
+		}
+		var r labels
+		if len(s.returns) > 0 {
+			r = s.returns[0]
+		}
+		if r&paramMask != 0 {
+			return 0, false
+		}
+		return r &^ e.c.whole, true
+	}
+	return 0, false
+}
+
+func derefType(t types.Type) types.Type {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }
 
 func isInterface(t types.Type) bool {
