@@ -415,7 +415,7 @@ func (e *engine) findAuthDeletes(fn *ssa.Function) {
 			if callee == nil || callee.Object() == nil || callee.Object().(*types.Func).Origin().FullName() != catalogue.HeaderDel || len(call.Call.Args) != 2 {
 				continue
 			}
-			if k, ok := constString(call.Call.Args[1]); ok && strings.EqualFold(k, "Authorization") {
+			if deletesAuth(call.Call.Args[1]) {
 				if req := headerOwner(call.Call.Args[0]); req != nil {
 					root, _ := e.loc(req, 0)
 					e.noAuth[root] = true
@@ -658,6 +658,53 @@ func fieldName(t types.Type, i int) string {
 		return st.Field(i).Name()
 	}
 	return fmt.Sprint(i)
+}
+
+// deletesAuth reports whether key, given to Header.Del, is "Authorization": a constant, or
+// an element of a constant list the function ranges over
+// (for _, k := range []string{"Authorization", "Cookie"} { h.Del(k) }).
+func deletesAuth(key ssa.Value) bool {
+	isAuth := func(v ssa.Value) bool {
+		k, ok := constString(v)
+		return ok && strings.EqualFold(k, "Authorization")
+	}
+	if isAuth(key) {
+		return true
+	}
+	load, ok := key.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	ia, ok := load.X.(*ssa.IndexAddr)
+	if !ok {
+		return false
+	}
+	arr := ia.X
+	if sl, ok := arr.(*ssa.Slice); ok {
+		arr = sl.X
+	}
+	alloc, ok := arr.(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	// The elements stored into the list: every store is a constant, one of them
+	// Authorization.
+	found := false
+	for _, ref := range *alloc.Referrers() {
+		elem, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		for _, r := range *elem.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == elem {
+				if _, isConst := st.Val.(*ssa.Const); !isConst {
+					return false
+				}
+				found = found || isAuth(st.Val)
+			}
+		}
+	}
+	return found
 }
 
 func constString(v ssa.Value) (string, bool) {
@@ -1059,11 +1106,9 @@ func (e *engine) call(cc *ssa.CallCommon, site *ssa.Call) labels {
 	case catalogue.HeaderClone:
 		return e.labels(recv)
 	case catalogue.HeaderDel:
-		if len(args) == 1 {
-			if k, ok := constString(args[0]); ok && strings.EqualFold(k, "Authorization") {
-				root, _ := e.loc(recv, 0)
-				e.stripped[root] = true
-			}
+		if len(args) == 1 && deletesAuth(args[0]) {
+			root, _ := e.loc(recv, 0)
+			e.stripped[root] = true
 		}
 		return 0
 	}

@@ -64,3 +64,27 @@ func LogHeadersSkippingCookie(w http.ResponseWriter, r *http.Request) {
 		log.Printf("header %s: %v", k, v) // want `request \(with its Authorization header\) reaches a log \(log.Printf\)`
 	}
 }
+
+// Deleted in a loop over a constant list.
+func LogCloneDeletedInLoop(w http.ResponseWriter, r *http.Request) {
+	h := r.Header.Clone()
+	for _, k := range []string{"Authorization", "Cookie"} {
+		h.Del(k)
+	}
+	slog.Info("req", "headers", h)
+	r2 := r.Clone(r.Context())
+	for _, k := range []string{"Cookie", "Authorization"} {
+		r2.Header.Del(k)
+	}
+	b, _ := httputil.DumpRequest(r2, false)
+	log.Printf("%s", b)
+}
+
+// A list without Authorization deletes nothing that matters.
+func LogCloneDeletedOthers(w http.ResponseWriter, r *http.Request) {
+	h := r.Header.Clone()
+	for _, k := range []string{"Cookie", "X-Api-Key"} {
+		h.Del(k)
+	}
+	slog.Info("req", "headers", h) // want `request \(with its Authorization header\) reaches a log \(slog.Info\)`
+}
