@@ -59,6 +59,7 @@ type FlowFunc struct {
 	Writer *int     `toml:"writer"`
 
 	Kind   string `toml:"kind"`   // sources: what the value is ("OAuth token"); sinks: where it goes ("log")
+	Advice string `toml:"advice"` // sources: what to log instead (tokenlog's message)
 	Check  string `toml:"check"`  // sinks: the check that reports it
 	Reason string `toml:"reason"` // sanitizers: why the result is safe
 }

@@ -209,6 +209,10 @@ func (e *engine) store(root ssa.Value, path string, l labels) {
 // step applies one instruction.
 func (e *engine) step(instr ssa.Instruction) {
 	switch in := instr.(type) {
+	case *ssa.Panic:
+		if in.Pos().IsValid() {
+			e.flowTo(e.argPos(in.Pos(), 0), e.labels(in.X), "tokenlog", "panic", "panic", "")
+		}
 	case *ssa.Store:
 		root, path := e.loc(in.Addr, 0)
 		l := e.labels(in.Val)
@@ -1488,7 +1492,9 @@ func (e *engine) message(check, kind, via, helper string, l labels) string {
 		return fmt.Sprintf("%s put into a URL (%s): URLs end up in server, proxy and browser logs and leak through Referer; send it in the Authorization header (req.Header.Set(\"Authorization\", \"Bearer \"+tok), or oauth2.Config.Client)", what, where)
 	}
 	advice := "log only metadata such as tok.Expiry or tok.Type(), or a short hash"
-	if whole {
+	if a := e.c.advice[what]; a != "" {
+		advice = a
+	} else if whole {
 		advice = "log the method, path and status, or a copy of the headers without Authorization and Cookie"
 	}
 	switch kind {
@@ -1498,6 +1504,8 @@ func (e *engine) message(check, kind, via, helper string, l labels) string {
 		return fmt.Sprintf("%s written to stdout or stderr (%s): MCP hosts keep a server's stderr in log files, and in a stdio MCP server stdout is the protocol channel; %s", what, where, advice)
 	case "model context":
 		return fmt.Sprintf("%s put into the model's context (%s): a prompt-injected model can repeat it to anyone; return a confirmation or the expiry instead", what, where)
+	case "panic":
+		return fmt.Sprintf("%s in a panic message: it is printed with the stack trace to stderr, logs and crash reports; %s", what, advice)
 	case "test log":
 		return fmt.Sprintf("%s written to the test log (%s): CI logs are often public; %s", what, where, advice)
 	}

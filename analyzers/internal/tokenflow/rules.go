@@ -68,6 +68,7 @@ type compiled struct {
 	params     map[string][]paramSource // functions whose parameters are credentials
 	paramPkgs  map[string]bool          // packages that declare them
 	args       map[string][]paramSource // functions whose arguments are credentials
+	advice     map[string]string        // by kind: what to log instead
 }
 
 // paramSource marks parameters of a function, or the arguments given to it, as
@@ -89,6 +90,7 @@ func compile(r *config.Rules) *compiled {
 		sanitizers: map[string][]*config.FlowFunc{},
 		srcPkgs:    map[string]bool{},
 		sinkPkgs:   map[string]bool{},
+		advice:     map[string]string{},
 		params:     map[string][]paramSource{},
 		args:       map[string][]paramSource{},
 		paramPkgs:  map[string]bool{},
@@ -109,6 +111,9 @@ func compile(r *config.Rules) *compiled {
 	for i := range r.Flow.Source {
 		e := &r.Flow.Source[i]
 		bit := kindBit(e.Kind)
+		if e.Advice != "" && c.advice[e.Kind] == "" {
+			c.advice[e.Kind] = e.Advice
+		}
 		if e.Type != "" {
 			dot := strings.LastIndex(e.Type, ".")
 			ts := &typeSource{pkg: e.Type[:dot], name: e.Type[dot+1:], fields: map[string]bool{}, whole: e.Whole, incoming: e.Incoming, kind: bit}
