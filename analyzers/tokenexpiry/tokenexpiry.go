@@ -854,6 +854,8 @@ func (c *checker) stored(e ast.Expr, depth int) (string, bool) {
 		}
 	case *ast.CallExpr:
 		return c.storedCall(e, 0)
+	case *ast.TypeAssertExpr: // v.(*oauth2.Token), v loaded from a sync.Map
+		return c.stored(e.X, depth+1)
 	case *ast.Ident:
 		obj, _ := c.info.Uses[e].(*types.Var)
 		if obj != nil && isPackageLevel(obj) {
@@ -891,6 +893,9 @@ func (c *checker) stored(e ast.Expr, depth int) (string, bool) {
 // storedCall reports a call of a package function that returns a stored token unchecked.
 func (c *checker) storedCall(call *ast.CallExpr, index int) (string, bool) {
 	if callee := catalogue.Callee(c.info, call); callee != nil {
+		if slices.Contains(catalogue.SyncMapLoads, callee.Origin().FullName()) && index <= 0 {
+			return "a token kept in a sync.Map", true
+		}
 		if r, ok := c.storedResults[callee.Origin()]; ok && (r.index == index || index < 0 && r.index == 0) {
 			return r.desc, true
 		}

@@ -161,3 +161,6 @@ var TokenExpiryPkgs = []string{
 	OAuth2Pkg, OAuth2ClientCredentialsPkg, MCPGoTransportPkg, MCPGoClientPkg, GoSDKAuthPkg,
 	OIDCPkg, JWTv5Pkg, JWTv4Pkg, GoJoseJWTPkg, JWXJWTPkg,
 }
+
+// SyncMapLoads return a value kept in a sync.Map (a multi-tenant token store).
+var SyncMapLoads = []string{"(*sync.Map).Load", "(*sync.Map).LoadOrStore", "(*sync.Map).LoadAndDelete", "(*sync.Map).Swap"}
