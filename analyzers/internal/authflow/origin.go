@@ -235,6 +235,11 @@ func (f *Flow) callOrigin(call *ast.CallExpr, index int, seen map[*types.Var]boo
 				}
 			}
 		case index == 0 && slices.Contains(byteEncoders, name) && len(call.Args) == 1:
+			if conv, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr); ok && len(conv.Args) == 1 {
+				if tv, ok := info.Types[conv.Fun]; ok && tv.IsType() { // []byte(s)
+					return f.origin(conv.Args[0], seen)
+				}
+			}
 			return f.bufferOrigin(call.Args[0])
 		case index == 0 && slices.Contains(transparent, name) && !call.Ellipsis.IsValid():
 			out := Value{Origin: noValue, Empty: true}

@@ -3,6 +3,7 @@ package a
 import (
 	"context"
 	"crypto/rand"
+	"encoding/base64"
 	"fmt"
 	mathrand "math/rand/v2"
 	"net/http"
@@ -68,6 +69,16 @@ func localConst() string {
 func clock() string {
 	s := strconv.FormatInt(time.Now().Unix(), 10)
 	return cfg.AuthCodeURL(s) // want `AuthCodeURL state is a predictable value`
+}
+
+func clockEncoded() string {
+	s := base64.RawURLEncoding.EncodeToString([]byte(strconv.FormatInt(time.Now().UnixNano(), 10)))
+	return cfg.AuthCodeURL(s) // want `AuthCodeURL state is a predictable value`
+}
+
+func randomEncoded() string {
+	s := base64.RawURLEncoding.EncodeToString([]byte(rand.Text()))
+	return cfg.AuthCodeURL(s)
 }
 
 func mathRand() string {
