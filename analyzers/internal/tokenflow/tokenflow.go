@@ -175,16 +175,18 @@ func run(pass *analysis.Pass) (res any, err error) {
 	for _, p := range pass.Pkg.Imports() {
 		prog.CreatePackage(p, nil, nil, true)
 	}
-	// Under go vet the package comes with its _test.go files; test code is never reported
-	// and no other code can call it, so its functions are not built.
+	// SSA is built for the whole package: under go vet that includes its _test.go files,
+	// whose package-level variables and methods the package's initialiser and method sets
+	// refer to. Only functions of the other files are analysed: test code is never
+	// reported, and no other code can call it.
+	ssapkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	ssapkg.Build()
 	var files []*ast.File
 	for _, f := range pass.Files {
 		if !strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
 			files = append(files, f)
 		}
 	}
-	ssapkg := prog.CreatePackage(pass.Pkg, files, pass.TypesInfo, false)
-	ssapkg.Build()
 
 	var funcs []*ssa.Function
 	var add func(*ssa.Function)

@@ -1,6 +1,8 @@
 // Command sweep runs every oauthvet check over the standard library and the whole
 // dependency closure of the benchmark corpus (every package, tests included), twice, and
-// fails on any panic, any analyzer error, or any difference between the two runs.
+// fails on any panic, any analyzer error, or any difference between the two runs. It then
+// runs the same packages under go vet -vettool (cold results) and fails on any error there
+// or any finding that differs from the standalone runs.
 //
 //	go run ./bench/cmd/sweep            # std and the corpus closure ("std all")
 //	go run ./bench/cmd/sweep -pkgs std  # a quicker sweep
@@ -61,7 +63,76 @@ func main() {
 		}
 	}
 
-	type finding struct{ check, posn, message string }
+	seen, errs := collect(tree)
+	findings := map[string]int{}
+	for k := range seen {
+		findings[k.check]++
+	}
+
+	// The same packages under go vet, which analyses each package in a process of its own
+	// (dependencies only for their facts) and a package with in-package tests only as its
+	// test variant. An empty config at a fresh path makes its results cold.
+	start := time.Now()
+	nonce := filepath.Join(bin, fmt.Sprintf("nonce%d.toml", time.Now().UnixNano()))
+	if err := os.WriteFile(nonce, nil, 0o644); err != nil {
+		log.Fatal(err)
+	}
+	vet := command(corpus, "go", append([]string{"vet", "-vettool=" + oauthvet, "-oauthvet.config=" + nonce, "-json"}, strings.Fields(*pkgs)...)...)
+	var vetOut bytes.Buffer
+	vet.Stdout, vet.Stderr = &vetOut, &vetOut
+	vetErr := vet.Run()
+	fmt.Printf("go vet: %.1fs, exit %v\n", time.Since(start).Seconds(), exitCode(vetErr))
+	vetTrees, err := vetJSON(vetOut.Bytes())
+	if err != nil {
+		log.Fatalf("go vet: %v\n%s", err, vetOut.String())
+	}
+	vetSeen := map[finding]bool{}
+	for _, t := range vetTrees {
+		s, e := collect(t)
+		for k := range s {
+			vetSeen[k] = true
+		}
+		for _, x := range e {
+			errs = append(errs, "go vet: "+x)
+		}
+	}
+	if strings.Contains(vetOut.String(), "panic") && !strings.Contains(vetOut.String(), "panicked on package") {
+		log.Fatalf("go vet panicked:\n%s", vetOut.String())
+	}
+	same := true
+	for k := range seen {
+		if !vetSeen[k] {
+			same = false
+			fmt.Printf("only standalone: %s: %s: %s\n", k.posn, k.check, k.message)
+		}
+	}
+	for k := range vetSeen {
+		if !seen[k] {
+			same = false
+			fmt.Printf("only go vet: %s: %s: %s\n", k.posn, k.check, k.message)
+		}
+	}
+	sort.Strings(errs)
+	panics := 0
+	for _, e := range errs {
+		if strings.Contains(e, "panicked") {
+			panics++
+		}
+		fmt.Println("error:", e)
+	}
+	n := packageCount(corpus, *pkgs)
+	fmt.Printf("packages: %d (with their tests); findings by check: %v\n", n, findings)
+	fmt.Printf("%d panics, %d analyzer errors, deterministic: %v, go vet agrees: %v\n", panics, len(errs), bytes.Equal(outputs[0], outputs[1]), same)
+	if len(errs) > 0 || !bytes.Equal(outputs[0], outputs[1]) || !same {
+		os.Exit(1)
+	}
+}
+
+type finding struct{ check, posn, message string }
+
+// collect returns the findings of a JSON tree (a file of a package and of its test variant
+// counts once) and its analyzer errors.
+func collect(tree map[string]map[string]json.RawMessage) (map[finding]bool, []string) {
 	seen := map[finding]bool{}
 	var errs []string
 	for pkg, analyzers := range tree {
@@ -75,29 +146,32 @@ func main() {
 			if err := json.Unmarshal(raw, &diags); err != nil {
 				log.Fatalf("%s: %s: unexpected JSON %s", pkg, name, raw)
 			}
-			for _, d := range diags { // a file of a package and of its test variant counts once
+			for _, d := range diags {
 				seen[finding{name, d.Posn, d.Message}] = true
 			}
 		}
 	}
-	findings := map[string]int{}
-	for k := range seen {
-		findings[k.check]++
-	}
-	sort.Strings(errs)
-	panics := 0
-	for _, e := range errs {
-		if strings.Contains(e, "panicked") {
-			panics++
+	return seen, errs
+}
+
+// vetJSON decodes go vet -json output: a JSON tree per package, each after a "# pkg" line.
+func vetJSON(out []byte) ([]map[string]map[string]json.RawMessage, error) {
+	var kept []string
+	for _, line := range strings.Split(string(out), "\n") {
+		if !strings.HasPrefix(line, "#") {
+			kept = append(kept, line)
 		}
-		fmt.Println("error:", e)
 	}
-	n := packageCount(corpus, *pkgs)
-	fmt.Printf("packages: %d (with their tests); findings by check: %v\n", n, findings)
-	fmt.Printf("%d panics, %d analyzer errors, deterministic: %v\n", panics, len(errs), bytes.Equal(outputs[0], outputs[1]))
-	if len(errs) > 0 || !bytes.Equal(outputs[0], outputs[1]) {
-		os.Exit(1)
+	dec := json.NewDecoder(strings.NewReader(strings.Join(kept, "\n")))
+	var trees []map[string]map[string]json.RawMessage
+	for dec.More() {
+		var t map[string]map[string]json.RawMessage
+		if err := dec.Decode(&t); err != nil {
+			return nil, fmt.Errorf("bad JSON after %d trees: %v", len(trees), err)
+		}
+		trees = append(trees, t)
 	}
+	return trees, nil
 }
 
 func packageCount(dir, patterns string) int {
