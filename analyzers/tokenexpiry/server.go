@@ -48,7 +48,7 @@ func (c *checker) serverField(cur inspector.Cursor, v *types.Var, val ast.Expr, 
 	}
 	for _, s := range oidcSkips {
 		if isField(v, s.flag) {
-			if s.ownCheck == "" || !c.reads(c.scope(cur), s.ownCheck) {
+			if s.ownCheck == "" || !c.reads(c.scope(cur), s.ownCheck) && !c.verifiesAndReads(s.ownCheck) {
 				c.report(at, s.category, s.msg)
 			}
 			return
@@ -72,6 +72,33 @@ func (c *checker) scope(cur inspector.Cursor) []ast.Node {
 		nodes[i] = f
 	}
 	return nodes
+}
+
+// verifiesAndReads reports whether every function of the package that calls
+// IDTokenVerifier.Verify (at least one) reads the named field of the token itself: a
+// wrapper verifier that checks the claim the flag switched off (an audience list of its
+// own), with the verifier built elsewhere.
+func (c *checker) verifiesAndReads(field string) bool {
+	verifiers := 0
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				scope := []ast.Node{fd.Body}
+				verifies := c.any(scope, func(n ast.Node) bool {
+					call, ok := n.(*ast.CallExpr)
+					return ok && c.name(call) == catalogue.OIDCVerify
+				})
+				if !verifies {
+					continue
+				}
+				if !c.reads(scope, field) {
+					return false
+				}
+				verifiers++
+			}
+		}
+	}
+	return verifiers > 0
 }
 
 // reads reports whether the scope reads the named field.

@@ -34,7 +34,8 @@ type engine struct {
 	fvBind    map[*ssa.FreeVar]ssa.Value
 	ctxSlots  map[string]labels // context.WithValue by key type
 	stripped  map[ssa.Value]bool
-	noAuth    map[ssa.Value]bool // requests whose Authorization header the package deletes
+	noAuth    map[ssa.Value]bool        // requests whose Authorization header the package deletes
+	authSets  map[ssa.Value][]ssa.Value // values a request's Authorization header (or its headers) may be replaced with
 	summaries map[*ssa.Function]*summary
 	imported  map[*types.Func]*summary // converted facts; nil entry: the package exports none for it
 	findings  map[findKey]Flow
@@ -74,6 +75,7 @@ func newEngine(pass *analysis.Pass, c *compiled, funcs []*ssa.Function) *engine 
 		ctxSlots:  map[string]labels{},
 		stripped:  map[ssa.Value]bool{},
 		noAuth:    map[ssa.Value]bool{},
+		authSets:  map[ssa.Value][]ssa.Value{},
 		summaries: map[*ssa.Function]*summary{},
 		imported:  map[*types.Func]*summary{},
 		findings:  map[findKey]Flow{},
@@ -394,7 +396,7 @@ func (e *engine) labels(v ssa.Value) labels {
 	}
 	root, path := e.loc(v, 0)
 	l |= e.memUnder(root, path)
-	if e.stripped[root] || len(e.noAuth) > 0 && e.authDeleted(v) {
+	if e.stripped[root] || (len(e.noAuth) > 0 || len(e.authSets) > 0) && e.authDeleted(v) {
 		l &^= e.c.whole
 	}
 	return l
@@ -410,23 +412,71 @@ func (e *engine) findAuthDeletes(fn *ssa.Function) {
 				e.headerLoopSkip(next)
 				continue
 			}
+			if st, ok := instr.(*ssa.Store); ok {
+				// req.Header = redact(orig): a new header set replaces the request's.
+				if fa, ok := st.Addr.(*ssa.FieldAddr); ok && fieldName(fa.X.Type(), fa.Field) == "Header" && isRequestPtr(fa.X.Type()) {
+					root := e.reqRoot(fa.X)
+					e.authSets[root] = append(e.authSets[root], st.Val)
+				}
+				continue
+			}
 			call, ok := instr.(*ssa.Call)
 			if !ok {
 				continue
 			}
 			e.credentialArgs(&call.Call)
 			callee := call.Call.StaticCallee()
-			if callee == nil || callee.Object() == nil || callee.Object().(*types.Func).Origin().FullName() != catalogue.HeaderDel || len(call.Call.Args) != 2 {
+			if callee == nil || callee.Object() == nil || len(call.Call.Args) < 2 {
 				continue
 			}
-			if deletesAuth(call.Call.Args[1]) {
-				if req := headerOwner(call.Call.Args[0]); req != nil {
-					root, _ := e.loc(req, 0)
+			req := headerOwner(call.Call.Args[0])
+			if req == nil {
+				continue
+			}
+			root := e.reqRoot(req)
+			switch callee.Object().(*types.Func).Origin().FullName() {
+			case catalogue.HeaderDel:
+				if deletesAuth(call.Call.Args[1]) {
 					e.noAuth[root] = true
+				}
+			case catalogue.HeaderSet:
+				// Set("Authorization", mask) or Set(name, mask) over a list of names: the
+				// request is redacted if the value set carries no credential.
+				if _, isConst := constString(call.Call.Args[1]); !isConst || deletesAuth(call.Call.Args[1]) {
+					if len(call.Call.Args) == 3 {
+						e.authSets[root] = append(e.authSets[root], call.Call.Args[2])
+					}
 				}
 			}
 		}
 	}
+}
+
+// reqRoot is the root of a request value for findAuthDeletes: a variable captured by a
+// closure lives in a cell, and each use loads it anew; a cell stored once stands for the
+// value stored.
+func (e *engine) reqRoot(v ssa.Value) ssa.Value {
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+		if a, ok := u.X.(*ssa.Alloc); ok {
+			var stored ssa.Value
+			n := 0
+			for _, r := range *a.Referrers() {
+				if st, ok := r.(*ssa.Store); ok && st.Addr == a {
+					stored, n = st.Val, n+1
+				}
+			}
+			if n == 1 {
+				v = stored
+			}
+		}
+	}
+	root, _ := e.loc(v, 0)
+	return root
+}
+
+func isRequestPtr(t types.Type) bool {
+	p, ok := t.Underlying().(*types.Pointer)
+	return ok && catalogue.HTTPRequest.Is(p.Elem())
 }
 
 // credentialArgs labels the arguments given to a function that rules.toml says takes a
@@ -530,8 +580,16 @@ func (e *engine) authDeleted(v ssa.Value) bool {
 	if req := headerOwner(v); req != nil {
 		v = req
 	}
-	root, _ := e.loc(v, 0)
-	return e.noAuth[root]
+	root := e.reqRoot(v)
+	if e.noAuth[root] {
+		return true
+	}
+	for _, x := range e.authSets[root] {
+		if e.labels(x)&kindMask == 0 {
+			return true // replaced with a value that carries no credential
+		}
+	}
+	return false
 }
 
 // load returns the labels of the value at addr.
