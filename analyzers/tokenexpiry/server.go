@@ -79,24 +79,41 @@ func (c *checker) scope(cur inspector.Cursor) []ast.Node {
 // wrapper verifier that checks the claim the flag switched off (an audience list of its
 // own), with the verifier built elsewhere.
 func (c *checker) verifiesAndReads(field string) bool {
-	verifiers := 0
+	decls := map[*types.Func]*ast.FuncDecl{}
 	for _, f := range c.pass.Files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				scope := []ast.Node{fd.Body}
-				verifies := c.any(scope, func(n ast.Node) bool {
-					call, ok := n.(*ast.CallExpr)
-					return ok && c.name(call) == catalogue.OIDCVerify
-				})
-				if !verifies {
-					continue
+				if fn, ok := c.info.Defs[fd.Name].(*types.Func); ok {
+					decls[fn] = fd
 				}
-				if !c.reads(scope, field) {
-					return false
-				}
-				verifiers++
 			}
 		}
+	}
+	verifiers := 0
+	for _, fd := range decls {
+		scope := []ast.Node{fd.Body}
+		verifies := c.any(scope, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			return ok && c.name(call) == catalogue.OIDCVerify
+		})
+		if !verifies {
+			continue
+		}
+		// The claim is read here, or by a helper of the package this function calls
+		// (v.verifyAudience(token, claims)).
+		checks := c.reads(scope, field) || c.any(scope, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return false
+			}
+			callee := catalogue.Callee(c.info, call)
+			helper := decls[callee]
+			return helper != nil && helper != fd && c.reads([]ast.Node{helper.Body}, field)
+		})
+		if !checks {
+			return false
+		}
+		verifiers++
 	}
 	return verifiers > 0
 }

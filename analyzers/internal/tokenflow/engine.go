@@ -36,6 +36,7 @@ type engine struct {
 	stripped  map[ssa.Value]bool
 	noAuth    map[ssa.Value]bool        // requests whose Authorization header the package deletes
 	authSets  map[ssa.Value][]ssa.Value // values a request's Authorization header (or its headers) may be replaced with
+	fields    map[*types.Var]labels     // text fields of this package's types that some code stores a credential in
 	summaries map[*ssa.Function]*summary
 	imported  map[*types.Func]*summary // converted facts; nil entry: the package exports none for it
 	findings  map[findKey]Flow
@@ -76,6 +77,7 @@ func newEngine(pass *analysis.Pass, c *compiled, funcs []*ssa.Function) *engine 
 		stripped:  map[ssa.Value]bool{},
 		noAuth:    map[ssa.Value]bool{},
 		authSets:  map[ssa.Value][]ssa.Value{},
+		fields:    map[*types.Var]labels{},
 		summaries: map[*ssa.Function]*summary{},
 		imported:  map[*types.Func]*summary{},
 		findings:  map[findKey]Flow{},
@@ -218,6 +220,9 @@ func (e *engine) step(instr ssa.Instruction) {
 	case *ssa.Store:
 		root, path := e.loc(in.Addr, 0)
 		l := e.labels(in.Val)
+		if fa, ok := in.Addr.(*ssa.FieldAddr); ok {
+			e.fieldStoreLabels(fa, l)
+		}
 		if ld, ok := in.Val.(*ssa.UnOp); ok && ld.Op == token.MUL && isStruct(ld.Type()) {
 			// A struct copied whole: copy its fields one by one.
 			sroot, spath := e.loc(ld.X, 0)
@@ -308,12 +313,13 @@ func (e *engine) eval(v ssa.Value) labels {
 			}
 			return 0
 		}
+		fl := e.fields[fieldVar(st, v.Field)]
 		if ld, ok := v.X.(*ssa.UnOp); ok && ld.Op == token.MUL {
 			// A field of a struct just loaded: only that field's memory.
 			root, path := e.loc(ld.X, 0)
-			return e.memUnder(root, path+"\x00."+fieldName(st, v.Field)) | e.baseFlow(ld.X, 0)
+			return e.memUnder(root, path+"\x00."+fieldName(st, v.Field)) | e.baseFlow(ld.X, 0) | fl
 		}
-		return e.labels(v.X)
+		return e.labels(v.X) | fl
 	case *ssa.Index:
 		return e.labels(v.X)
 	case *ssa.Lookup:
@@ -595,7 +601,37 @@ func (e *engine) authDeleted(v ssa.Value) bool {
 // load returns the labels of the value at addr.
 func (e *engine) load(addr ssa.Value) labels {
 	root, path := e.loc(addr, 0)
-	return e.memUnder(root, path) | e.baseFlow(addr, 0)
+	l := e.memUnder(root, path) | e.baseFlow(addr, 0)
+	if fa, ok := addr.(*ssa.FieldAddr); ok {
+		l |= e.fields[fieldVar(fa.X.Type(), fa.Field)]
+	}
+	return l
+}
+
+// fieldVar returns field i of the struct t (or *t) points to, or nil.
+func fieldVar(t types.Type, i int) *types.Var {
+	if st, ok := derefType(t).Underlying().(*types.Struct); ok && i < st.NumFields() {
+		return st.Field(i)
+	}
+	return nil
+}
+
+// fieldStoreLabels records a credential stored in a text field of a type of this package
+// (sess.AccessToken = tok.AccessToken in one method): every read of that field, in any
+// function of the package, carries it.
+func (e *engine) fieldStoreLabels(fa *ssa.FieldAddr, l labels) {
+	l &^= paramMask
+	if l&kindMask == 0 {
+		return
+	}
+	f := fieldVar(fa.X.Type(), fa.Field)
+	if f == nil || f.Pkg() != e.pass.Pkg || !texty(f.Type(), 0) || e.c.typeSourceOf(derefType(fa.X.Type())) != nil {
+		return
+	}
+	if l&^e.fields[f] != 0 {
+		e.fields[f] |= l
+		e.changed = true
+	}
 }
 
 // baseFlow is what a load through addr inherits from the value addr was derived from: a

@@ -33,10 +33,18 @@ func (v *Verifier) Verify(ctx context.Context, raw string) (*oidc.IDToken, error
 	if err != nil {
 		return nil, err
 	}
+	if !v.validAudience(tok) {
+		return nil, errors.New("invalid audience")
+	}
+	return tok, nil
+}
+
+// validAudience is the wrapper's own audience check, in a helper.
+func (v *Verifier) validAudience(tok *oidc.IDToken) bool {
 	for _, aud := range tok.Audience {
 		if slices.Contains(v.allowed, aud) {
-			return tok, nil
+			return true
 		}
 	}
-	return nil, errors.New("invalid audience")
+	return false
 }
