@@ -164,6 +164,8 @@ func path(info *types.Info, e ast.Expr) (string, bool) {
 		return fmt.Sprintf("%p", obj), true
 	case *ast.StarExpr:
 		return path(info, e.X)
+	case *ast.TypeAssertExpr: // v.(*oauth2.Token) is v's token
+		return path(info, e.X)
 	case *ast.UnaryExpr:
 		if e.Op.String() == "&" {
 			return path(info, e.X)

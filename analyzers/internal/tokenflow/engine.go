@@ -1220,7 +1220,7 @@ func (e *engine) call(cc *ssa.CallCommon, site *ssa.Call) labels {
 		return 0
 	}
 	if slices.Contains(catalogue.Formatters, name) {
-		return e.argLabels(nil, args, true)
+		return e.formatLabels(name, sig, args)
 	}
 	if recv != nil && obj != nil && mutator(obj.Name()) {
 		for _, tn := range append(catalogue.TextBuffers, catalogue.TextTypes...) {
@@ -1304,7 +1304,7 @@ func (e *engine) call(cc *ssa.CallCommon, site *ssa.Call) labels {
 				continue
 			}
 			if sig.Variadic() && goIndex == sig.Params().Len()-1 {
-				e.variadic(pos, goIndex, all[ps.Param], ps.Check, ps.SinkKind, ps.Via, shortName(obj))
+				e.variadic(pos, goIndex, all[ps.Param], ps.Check, ps.SinkKind, ps.Via, shortName(obj), nil)
 			} else {
 				l := e.labels(all[ps.Param])
 				if goIndex >= 0 && goIndex < sig.Params().Len() && !isInterface(sig.Params().At(goIndex).Type()) {
@@ -1430,7 +1430,7 @@ func (e *engine) sinks(pos token.Pos, name string, recv ssa.Value, args []ssa.Va
 					continue
 				}
 				last := len(args) - 1
-				e.variadic(pos, last, args[last], en.Check, en.Kind, shortNameOf(name), "")
+				e.variadic(pos, last, args[last], en.Check, en.Kind, shortNameOf(name), "", hiddenArgs(name, sig, args))
 				continue
 			}
 			if ai < len(args) {
@@ -1449,7 +1449,7 @@ func recvType(v ssa.Value) types.Type {
 }
 
 // variadic checks each element of a variadic argument, reporting at the element.
-func (e *engine) variadic(pos token.Pos, first int, v ssa.Value, check, kind, via, helper string) {
+func (e *engine) variadic(pos token.Pos, first int, v ssa.Value, check, kind, via, helper string, hidden map[int]bool) {
 	if sl, ok := v.(*ssa.Slice); ok {
 		if alloc, ok := sl.X.(*ssa.Alloc); ok {
 			for path, l := range e.mem[alloc] {
@@ -1460,12 +1460,92 @@ func (e *engine) variadic(pos token.Pos, first int, v ssa.Value, check, kind, vi
 				if idx < 0 {
 					idx = 0
 				}
-				e.flowTo(e.argPos(pos, first+idx), l, check, kind, via, helper)
+				if !hidden[idx] {
+					e.flowTo(e.argPos(pos, first+idx), l, check, kind, via, helper)
+				}
 			}
 			return
 		}
 	}
 	e.flowTo(e.argPos(pos, first), e.labels(v), check, kind, via, helper)
+}
+
+// hiddenArgs returns the variadic arguments of a printf-style call that its constant
+// format prints without their value: %T, %p, or a precision of at most 8 characters
+// (%.6s, a prefix). Nil when the call has no constant format or uses argument indexes.
+func hiddenArgs(name string, sig *types.Signature, args []ssa.Value) map[int]bool {
+	n := len(args)
+	if !strings.HasSuffix(name, "f") || !sig.Variadic() || n < 2 || sig.Params().Len() < 2 {
+		return nil // only Printf-style functions (Printf, Errorf, Infof, Logf) read a format
+	}
+	format, ok := constString(args[n-2])
+	if !ok || !strings.Contains(format, "%") {
+		return nil
+	}
+	var hidden map[int]bool
+	arg := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		for i < len(format) && strings.IndexByte("+-# 0", format[i]) >= 0 {
+			i++
+		}
+		for i < len(format) && format[i] >= '0' && format[i] <= '9' {
+			i++
+		}
+		prec := -1
+		if i < len(format) && format[i] == '.' {
+			i++
+			prec = 0
+			for i < len(format) && format[i] >= '0' && format[i] <= '9' {
+				prec = prec*10 + int(format[i]-'0')
+				i++
+			}
+		}
+		if i >= len(format) {
+			break
+		}
+		switch verb := format[i]; {
+		case verb == '%':
+			continue
+		case verb == '*' || verb == '[':
+			return nil // widths from arguments, explicit indexes: not followed
+		case verb == 'T' || verb == 'p' || prec >= 0 && prec <= 8 && strings.IndexByte("sqvx", verb) >= 0:
+			if hidden == nil {
+				hidden = map[int]bool{}
+			}
+			hidden[arg] = true
+		}
+		arg++
+	}
+	return hidden
+}
+
+// formatLabels is what a printf-style formatter's result carries: its format and the
+// arguments its format prints.
+func (e *engine) formatLabels(name string, sig *types.Signature, args []ssa.Value) labels {
+	hidden := hiddenArgs(name, sig, args)
+	if hidden == nil {
+		return e.argLabels(nil, args, true)
+	}
+	l := e.labels(args[len(args)-2])
+	if sl, ok := args[len(args)-1].(*ssa.Slice); ok {
+		if alloc, ok := sl.X.(*ssa.Alloc); ok {
+			for path, x := range e.mem[alloc] {
+				idx := -1
+				if seg := strings.TrimPrefix(path, "\x00["); seg != path && !strings.Contains(seg, "\x00") {
+					fmt.Sscanf(seg, "%d]", &idx)
+				}
+				if idx < 0 || !hidden[idx] {
+					l |= x
+				}
+			}
+			return l
+		}
+	}
+	return e.argLabels(nil, args, true)
 }
 
 // site is where a finding is reported.

@@ -29,3 +29,14 @@ func logRedacted(tok *oauth2.Token) {
 	log.Printf("login %v", maskedToken{tok})
 	log.Printf("login %v", leakyToken{tok}) // want `OAuth token reaches a log \(log.Printf\)`
 }
+
+// Verbs that do not print the value: its type, its address, a prefix of at most 8 bytes.
+func logVerbs(tok *oauth2.Token) {
+	log.Printf("got %T, expires %s", tok, tok.Expiry)
+	log.Printf("token %.6s… (%d bytes)", tok.AccessToken, len(tok.AccessToken))
+	_ = fmt.Errorf("token at %p", tok)
+	log.Printf("token %.20s", tok.AccessToken)                           // want `OAuth token reaches a log \(log.Printf\)`
+	log.Printf("%T %s", tok, tok.AccessToken)                            // want `OAuth token reaches a log \(log.Printf\)`
+	log.Print(fmt.Sprintf("%[1]T %[1]v", tok))                           // want `OAuth token reaches a log \(log.Print\)`
+	log.Print(fmt.Sprintf("%.4s%%, then %s", "abcdef", tok.AccessToken)) // want `OAuth token reaches a log \(log.Print\)`
+}
