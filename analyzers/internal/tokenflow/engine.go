@@ -37,6 +37,8 @@ type engine struct {
 	noAuth    map[ssa.Value]bool        // requests whose Authorization header the package deletes
 	authSets  map[ssa.Value][]ssa.Value // values a request's Authorization header (or its headers) may be replaced with
 	fields    map[*types.Var]labels     // text fields of this package's types that some code stores a credential in
+	judging   map[ssa.Value]bool        // requests authDeleted is judging (against recursion)
+	analysed  map[*ssa.Function]bool    // funcs, as a set
 	summaries map[*ssa.Function]*summary
 	imported  map[*types.Func]*summary // converted facts; nil entry: the package exports none for it
 	findings  map[findKey]Flow
@@ -78,6 +80,8 @@ func newEngine(pass *analysis.Pass, c *compiled, funcs []*ssa.Function) *engine 
 		noAuth:    map[ssa.Value]bool{},
 		authSets:  map[ssa.Value][]ssa.Value{},
 		fields:    map[*types.Var]labels{},
+		judging:   map[ssa.Value]bool{},
+		analysed:  map[*ssa.Function]bool{},
 		summaries: map[*ssa.Function]*summary{},
 		imported:  map[*types.Func]*summary{},
 		findings:  map[findKey]Flow{},
@@ -110,6 +114,9 @@ func newEngine(pass *analysis.Pass, c *compiled, funcs []*ssa.Function) *engine 
 }
 
 func (e *engine) solve() {
+	for _, fn := range e.funcs {
+		e.analysed[fn] = true
+	}
 	for _, fn := range e.funcs {
 		e.initParams(fn)
 		e.findAuthDeletes(fn)
@@ -214,7 +221,7 @@ func (e *engine) store(root ssa.Value, path string, l labels) {
 func (e *engine) step(instr ssa.Instruction) {
 	switch in := instr.(type) {
 	case *ssa.Panic:
-		if in.Pos().IsValid() {
+		if in.Pos().IsValid() && printsPanicValue(in.X) {
 			e.flowTo(e.argPos(in.Pos(), 0), e.labels(in.X), "tokenlog", "panic", "panic", "")
 		}
 	case *ssa.Store:
@@ -317,6 +324,9 @@ func (e *engine) eval(v ssa.Value) labels {
 		if ld, ok := v.X.(*ssa.UnOp); ok && ld.Op == token.MUL {
 			// A field of a struct just loaded: only that field's memory.
 			root, path := e.loc(ld.X, 0)
+			if isLocal(root) {
+				fl = 0
+			}
 			return e.memUnder(root, path+"\x00."+fieldName(st, v.Field)) | e.baseFlow(ld.X, 0) | fl
 		}
 		return e.labels(v.X) | fl
@@ -420,7 +430,7 @@ func (e *engine) findAuthDeletes(fn *ssa.Function) {
 			}
 			if st, ok := instr.(*ssa.Store); ok {
 				// req.Header = redact(orig): a new header set replaces the request's.
-				if fa, ok := st.Addr.(*ssa.FieldAddr); ok && fieldName(fa.X.Type(), fa.Field) == "Header" && isRequestPtr(fa.X.Type()) {
+				if fa, ok := st.Addr.(*ssa.FieldAddr); ok && fieldName(fa.X.Type(), fa.Field) == "Header" && isRequestPtr(fa.X.Type()) && !requestHeaders(st.Val) {
 					root := e.reqRoot(fa.X)
 					e.authSets[root] = append(e.authSets[root], st.Val)
 				}
@@ -551,6 +561,30 @@ func (e *engine) headerLoopSkip(next *ssa.Next) {
 	}
 }
 
+// printsPanicValue reports whether the runtime prints a panic value's text: a string, an
+// error or a fmt.Stringer (other values print as their type and address).
+func printsPanicValue(v ssa.Value) bool {
+	t := v.Type()
+	switch x := v.(type) {
+	case *ssa.MakeInterface:
+		t = x.X.Type()
+	case *ssa.ChangeInterface: // an error given to panic(any)
+		t = x.X.Type()
+	}
+	if isString(t) {
+		return true
+	}
+	ms := types.NewMethodSet(t)
+	for _, name := range []string{"Error", "String"} {
+		if sel := ms.Lookup(nil, name); sel != nil {
+			if sig, ok := sel.Type().(*types.Signature); ok && sig.Params().Len() == 0 && sig.Results().Len() == 1 && isString(sig.Results().At(0).Type()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // trailingConst returns the constant string that ends the concatenation v, or "".
 func trailingConst(v ssa.Value) string {
 	for depth := 0; depth < 16; depth++ {
@@ -562,6 +596,18 @@ func trailingConst(v ssa.Value) string {
 	}
 	s, _ := constString(v)
 	return s
+}
+
+// requestHeaders reports whether v is a request's headers or a clone of them: stored into
+// a request (a restore, a copy), they neither redact it nor show that it is not redacted.
+func requestHeaders(v ssa.Value) bool {
+	if call, ok := v.(*ssa.Call); ok {
+		if callee := call.Call.StaticCallee(); callee != nil && callee.Object() != nil &&
+			callee.Object().(*types.Func).Origin().FullName() == catalogue.HeaderClone && len(call.Call.Args) == 1 {
+			v = call.Call.Args[0]
+		}
+	}
+	return headerOwner(v) != nil
 }
 
 // headerOwner returns r when v is a load of r.Header, r a *http.Request, else nil.
@@ -590,22 +636,36 @@ func (e *engine) authDeleted(v ssa.Value) bool {
 	if e.noAuth[root] {
 		return true
 	}
-	for _, x := range e.authSets[root] {
-		if e.labels(x)&kindMask == 0 {
-			return true // replaced with a value that carries no credential
+	sets := e.authSets[root]
+	if len(sets) == 0 || e.judging[root] {
+		return false // (re-entered: the value set is the request's own header)
+	}
+	e.judging[root] = true
+	defer delete(e.judging, root)
+	for _, x := range sets {
+		if e.labels(x)&kindMask != 0 {
+			return false // a credential is set: no redaction
 		}
 	}
-	return false
+	return true // every value set carries no credential: a mask, a redacted copy
 }
 
 // load returns the labels of the value at addr.
 func (e *engine) load(addr ssa.Value) labels {
 	root, path := e.loc(addr, 0)
 	l := e.memUnder(root, path) | e.baseFlow(addr, 0)
-	if fa, ok := addr.(*ssa.FieldAddr); ok {
+	if fa, ok := addr.(*ssa.FieldAddr); ok && !isLocal(root) {
 		l |= e.fields[fieldVar(fa.X.Type(), fa.Field)]
 	}
 	return l
+}
+
+// isLocal reports whether root is a value this function allocates (a struct literal): its
+// fields hold what the function stored in them, whatever other code stores in the same
+// fields of other values.
+func isLocal(root ssa.Value) bool {
+	_, ok := root.(*ssa.Alloc)
+	return ok
 }
 
 // fieldVar returns field i of the struct t (or *t) points to, or nil.
@@ -955,12 +1015,13 @@ func (e *engine) printedAs(x ssa.Value) (labels, bool) {
 			continue
 		}
 		fn := prog.FuncValue(m)
-		s := e.summaries[fn]
-		if fn == nil || s == nil {
-			return 0, false // not analysed (yet): judged as the value itself
+		if fn == nil || !e.analysed[fn] {
+			return 0, false // not analysed: judged as the value itself
 		}
+		// Not summarised (yet): it returns nothing so far. The solver runs again when its
+		// summary grows, so the order of declarations does not matter.
 		var r labels
-		if len(s.returns) > 0 {
+		if s := e.summaries[fn]; s != nil && len(s.returns) > 0 {
 			r = s.returns[0]
 		}
 		if r&paramMask != 0 {
@@ -1472,7 +1533,7 @@ func (e *engine) variadic(pos token.Pos, first int, v ssa.Value, check, kind, vi
 
 // hiddenArgs returns the variadic arguments of a printf-style call that its constant
 // format prints without their value: %T, %p, or a precision of at most 8 characters
-// (%.6s, a prefix). Nil when the call has no constant format or uses argument indexes.
+// (%.6s, a prefix; not %v, which prints a byte slice whole whatever the precision). Nil when the call has no constant format or uses argument indexes.
 func hiddenArgs(name string, sig *types.Signature, args []ssa.Value) map[int]bool {
 	n := len(args)
 	if !strings.HasSuffix(name, "f") || !sig.Variadic() || n < 2 || sig.Params().Len() < 2 {
@@ -1512,7 +1573,7 @@ func hiddenArgs(name string, sig *types.Signature, args []ssa.Value) map[int]boo
 			continue
 		case verb == '*' || verb == '[':
 			return nil // widths from arguments, explicit indexes: not followed
-		case verb == 'T' || verb == 'p' || prec >= 0 && prec <= 8 && strings.IndexByte("sqvx", verb) >= 0:
+		case verb == 'T' || verb == 'p' || prec >= 0 && prec <= 8 && strings.IndexByte("sqxX", verb) >= 0:
 			if hidden == nil {
 				hidden = map[int]bool{}
 			}
