@@ -626,7 +626,7 @@ func (s *scanner) static() *staticvar.Index {
 // strings initialised with a literal that holds a scope the policy knows, and that the
 // package never changes. The standard library has none.
 func exportScopeLists(pass *check.Pass, pol *policy) {
-	if config.IsStd(pass.Pkg.Path()) {
+	if config.IsStd(pass.Pass) {
 		return
 	}
 	lists := map[*types.Var][]string{}

@@ -269,3 +269,32 @@ func TestHelp(t *testing.T) {
 		t.Errorf("help hardcodedsecret: exit %d\n%s", code, out)
 	}
 }
+
+// A module named without a dot is no standard library: its packages are analysed, under go
+// vet too.
+func TestDotlessModule(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "go.mod"), "module myapp\n\ngo 1.26\n")
+	if err := os.MkdirAll(filepath.Join(dir, "h"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "h", "h.go"), `package h
+
+import (
+	"log"
+	"net/http"
+)
+
+func Handle(w http.ResponseWriter, r *http.Request) {
+	log.Printf("auth=%s", r.Header.Get("Authorization"))
+}
+`)
+	want := []string{`h/h.go:9:24: Authorization header reaches a log (log.Printf)`}
+	out, code := run(t, dir, binary, "./...")
+	if code != 3 {
+		t.Errorf("exit code %d, want 3\n%s", code, out)
+	}
+	equal(t, "standalone", findings(dir, out), want)
+	out, _ = run(t, dir, "go", "vet", "-vettool="+binary, "./...")
+	equal(t, "go vet", findings(dir, out), want)
+}

@@ -32,7 +32,7 @@ type Pass struct {
 func Run(run func(*Pass) error) func(*analysis.Pass) (any, error) {
 	return func(ap *analysis.Pass) (result any, err error) {
 		name := ap.Analyzer.Name
-		if config.FactsOnly() && (len(ap.Analyzer.FactTypes) == 0 || config.IsStd(ap.Pkg.Path())) {
+		if config.FactsOnly() && (len(ap.Analyzer.FactTypes) == 0 || config.IsStd(ap)) {
 			// Nothing it could report would be shown, and the standard library holds no
 			// credentials, options or flows whose facts a check needs.
 			return nil, nil

@@ -39,7 +39,7 @@ func init() {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if FactsOnly() && IsStd(pass.Pkg.Path()) {
+	if FactsOnly() && IsStd(pass) {
 		// No check runs on the standard library for facts alone (see check.Run), and its
 		// directives are not reported: no need to load the rules.
 		return &Rules{}, nil

@@ -1647,7 +1647,7 @@ func (e *engine) flowTo(at site, l labels, check, kind, via, helper string) {
 			e.findings[key] = Flow{Check: check, Pos: at.pos, End: at.end, Message: e.message(check, kind, via, helper, l)}
 		}
 	}
-	if l&paramMask == 0 || e.cur == nil || config.IsStd(e.pass.Pkg.Path()) {
+	if l&paramMask == 0 || e.cur == nil || config.IsStd(e.pass) {
 		return // the standard library's own sinks are in rules.toml
 	}
 	s := e.summaryOf(e.cur)
