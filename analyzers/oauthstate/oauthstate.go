@@ -46,12 +46,14 @@ const (
 )
 
 type checker struct {
-	pass     *check.Pass
-	flow     *authflow.Flow
-	ins      *inspector.Inspector
-	reported map[any]bool
-	uses     map[types.Object][]inspector.Cursor // uses of functions and variables, by usesOf
-	checks   map[ast.Node]bool                   // by checksState
+	pass       *check.Pass
+	flow       *authflow.Flow
+	ins        *inspector.Inspector
+	reported   map[any]bool
+	uses       map[types.Object][]inspector.Cursor // uses of functions and variables, by usesOf
+	checks     map[ast.Node]bool                   // by checksState
+	inProgress map[ast.Node]bool                   // being judged by checksState
+	cycleHits  int                                 // provisional answers given for functions in progress
 }
 
 func run(pass *check.Pass) error {
@@ -59,10 +61,11 @@ func run(pass *check.Pass) error {
 		return nil
 	}
 	c := &checker{
-		pass:     pass,
-		flow:     pass.ResultOf[authflow.Analyzer].(*authflow.Flow),
-		reported: map[any]bool{},
-		checks:   map[ast.Node]bool{},
+		pass:       pass,
+		flow:       pass.ResultOf[authflow.Analyzer].(*authflow.Flow),
+		reported:   map[any]bool{},
+		checks:     map[ast.Node]bool{},
+		inProgress: map[ast.Node]bool{},
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c.ins = ins

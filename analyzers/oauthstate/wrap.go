@@ -264,12 +264,21 @@ func (c *checker) checksState(fn ast.Node, depth int) bool {
 	if v, ok := c.checks[fn]; ok {
 		return v
 	}
+	if c.inProgress[fn] {
+		c.cycleHits++
+		return false // a recursive call decides nothing
+	}
 	if depth > maxWrapDepth {
 		return true
 	}
-	c.checks[fn] = false // a recursive call decides nothing
+	c.inProgress[fn] = true
+	before := c.cycleHits
 	result := c.scanChecksState(fn, depth)
-	c.checks[fn] = result
+	delete(c.inProgress, fn)
+	// A false that relied on a function still being judged (a cycle) is not final.
+	if result || c.cycleHits == before {
+		c.checks[fn] = result
+	}
 	return result
 }
 

@@ -6,8 +6,10 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -1513,22 +1515,37 @@ func recvType(v ssa.Value) types.Type {
 func (e *engine) variadic(pos token.Pos, first int, v ssa.Value, check, kind, via, helper string, hidden map[int]bool) {
 	if sl, ok := v.(*ssa.Slice); ok {
 		if alloc, ok := sl.X.(*ssa.Alloc); ok {
+			// Labels per element, merged first and reported in index order, so that the
+			// message does not depend on map order.
+			byIndex := map[int]labels{}
 			for path, l := range e.mem[alloc] {
-				idx := -1
-				if seg := strings.TrimPrefix(path, "\x00["); seg != path && !strings.Contains(seg, "\x00") {
-					fmt.Sscanf(seg, "%d]", &idx)
+				idx, ok := elementIndex(path)
+				if !ok {
+					idx = 0 // the whole array, or a path not of one element
+				} else if hidden[idx] {
+					continue
 				}
-				if idx < 0 {
-					idx = 0
-				}
-				if !hidden[idx] {
-					e.flowTo(e.argPos(pos, first+idx), l, check, kind, via, helper)
-				}
+				byIndex[idx] |= l
+			}
+			for _, idx := range slices.Sorted(maps.Keys(byIndex)) {
+				e.flowTo(e.argPos(pos, first+idx), byIndex[idx], check, kind, via, helper)
 			}
 			return
 		}
 	}
 	e.flowTo(e.argPos(pos, first), e.labels(v), check, kind, via, helper)
+}
+
+// elementIndex returns N for a memory path that starts with element N of an array
+// ("\x00[N", see keySeg), or false.
+func elementIndex(path string) (int, bool) {
+	seg, ok := strings.CutPrefix(path, "\x00[")
+	if !ok {
+		return 0, false
+	}
+	num, _, _ := strings.Cut(seg, "\x00")
+	n, err := strconv.Atoi(num)
+	return n, err == nil && n >= 0
 }
 
 // hiddenArgs returns the variadic arguments of a printf-style call that its constant
@@ -1595,11 +1612,7 @@ func (e *engine) formatLabels(name string, sig *types.Signature, args []ssa.Valu
 	if sl, ok := args[len(args)-1].(*ssa.Slice); ok {
 		if alloc, ok := sl.X.(*ssa.Alloc); ok {
 			for path, x := range e.mem[alloc] {
-				idx := -1
-				if seg := strings.TrimPrefix(path, "\x00["); seg != path && !strings.Contains(seg, "\x00") {
-					fmt.Sscanf(seg, "%d]", &idx)
-				}
-				if idx < 0 || !hidden[idx] {
+				if idx, ok := elementIndex(path); !ok || !hidden[idx] {
 					l |= x
 				}
 			}

@@ -99,19 +99,22 @@ func main() {
 	if strings.Contains(vetOut.String(), "panic") && !strings.Contains(vetOut.String(), "panicked on package") {
 		log.Fatalf("go vet panicked:\n%s", vetOut.String())
 	}
-	same := true
+	var diff []string
 	for k := range seen {
 		if !vetSeen[k] {
-			same = false
-			fmt.Printf("only standalone: %s: %s: %s\n", k.posn, k.check, k.message)
+			diff = append(diff, fmt.Sprintf("only standalone: %s: %s: %s", k.posn, k.check, k.message))
 		}
 	}
 	for k := range vetSeen {
 		if !seen[k] {
-			same = false
-			fmt.Printf("only go vet: %s: %s: %s\n", k.posn, k.check, k.message)
+			diff = append(diff, fmt.Sprintf("only go vet: %s: %s: %s", k.posn, k.check, k.message))
 		}
 	}
+	sort.Strings(diff)
+	for _, d := range diff {
+		fmt.Println(d)
+	}
+	same := len(diff) == 0
 	sort.Strings(errs)
 	panics := 0
 	for _, e := range errs {
