@@ -82,6 +82,7 @@ type scanner struct {
 	constDecls map[*types.Const]ast.Expr
 	funcDecls  map[*types.Func]*ast.FuncDecl
 	statics    *staticvar.Index
+	changed    map[*types.Var]bool // variables of other packages this package may change
 	findings   map[findingKey]finding
 }
 
@@ -530,8 +531,11 @@ func (s *scanner) values(e ast.Expr, out *[]scopeValue, seen map[any]bool) {
 		v, ok := s.objectOf(e).(*types.Var)
 		if ok && v.Pkg() != nil && v.Pkg() != s.pass.Pkg && !v.IsField() {
 			// Another package's list, never changed there.
+			if s.changed == nil {
+				s.changed = staticvar.Changed(s.pass.TypesInfo, s.pass.Files)
+			}
 			var fact scopeListFact
-			if s.pass.ImportObjectFact(v, &fact) {
+			if !s.changed[v] && s.pass.ImportObjectFact(v, &fact) {
 				for _, sc := range fact.Scopes {
 					*out = append(*out, scopeValue{sc, e, v.Pkg().Name() + "." + v.Name()})
 				}

@@ -73,9 +73,10 @@ type scanner struct {
 	fields   []fieldSink
 	vars     map[*types.Var]string // same-package variables with a constant initialiser, never assigned
 	findings map[token.Pos]finding
-	inTest   bool             // the file being scanned is test code
-	statics  *staticvar.Index // never-changed struct variables of the package, built on demand
-	depth    int              // of constValue, against initialisation cycles in ill-typed code
+	inTest   bool                // the file being scanned is test code
+	statics  *staticvar.Index    // never-changed struct variables of the package, built on demand
+	changed  map[*types.Var]bool // variables of other packages this package may change, built on demand
+	depth    int                 // of constValue, against initialisation cycles in ill-typed code
 }
 
 type fieldSink struct {
@@ -520,7 +521,7 @@ func (s *scanner) settingsField(sel *ast.SelectorExpr) (string, bool) {
 		}
 	default:
 		var fact constFieldsFact
-		if s.pass.ImportObjectFact(v, &fact) {
+		if !s.changedHere(v) && s.pass.ImportObjectFact(v, &fact) {
 			key := pathKey(path)
 			for _, f := range fact.Fields {
 				if f.Path == key {
@@ -585,10 +586,19 @@ func (s *scanner) constValue(e ast.Expr) (string, bool) {
 		return val, ok
 	}
 	var fact constValueFact
-	if s.pass.ImportObjectFact(v, &fact) {
+	if !s.changedHere(v) && s.pass.ImportObjectFact(v, &fact) {
 		return fact.Value, true
 	}
 	return "", false
+}
+
+// changedHere reports whether this package may change another package's variable v, so
+// that v's fact (written by its own package) does not hold here.
+func (s *scanner) changedHere(v *types.Var) bool {
+	if s.changed == nil {
+		s.changed = staticvar.Changed(s.pass.TypesInfo, s.pass.Files)
+	}
+	return s.changed[v]
 }
 
 func (s *scanner) stringConst(e ast.Expr) (string, bool) {

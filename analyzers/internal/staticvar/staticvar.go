@@ -62,6 +62,19 @@ func DropChanged[T any](info *types.Info, files []*ast.File, vars map[*types.Var
 	if len(vars) == 0 {
 		return
 	}
+	eachChange(info, files, func(v *types.Var) { delete(vars, v) })
+}
+
+// Changed returns the package-level variables, of this package or another, that the files
+// may change (see DropChanged): an importer that sets pkg.Settings.ClientSecret from the
+// environment makes pkg's fact about it untrue for that importer.
+func Changed(info *types.Info, files []*ast.File) map[*types.Var]bool {
+	out := map[*types.Var]bool{}
+	eachChange(info, files, func(v *types.Var) { out[v] = true })
+	return out
+}
+
+func eachChange(info *types.Info, files []*ast.File, changed func(*types.Var)) {
 	for _, file := range files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			var targets []ast.Expr
@@ -90,7 +103,7 @@ func DropChanged[T any](info *types.Info, files []*ast.File, vars map[*types.Var
 			}
 			for _, t := range targets {
 				if v := root(info, t); v != nil {
-					delete(vars, v)
+					changed(v)
 				}
 			}
 			return true
@@ -107,7 +120,8 @@ func root(info *types.Info, e ast.Expr) *types.Var {
 			return v
 		case *ast.SelectorExpr:
 			if sel := info.Selections[t]; sel == nil {
-				return nil // a qualified identifier: another package's variable
+				v, _ := info.Uses[t.Sel].(*types.Var) // a qualified identifier: another package's variable
+				return v
 			}
 			e = t.X
 		case *ast.IndexExpr:
