@@ -130,6 +130,14 @@ func (c *checker) valueWrapped(cur inspector.Cursor, depth int, w *walk) bool {
 		if c.checksState(decl, 0) {
 			return true
 		}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodExpr {
+				index-- // T.M(recv, h): the first argument is the receiver
+				if index < 0 {
+					return true // the handler as a receiver: not followed
+				}
+			}
+		}
 		if p := paramAt(fn.Signature(), index); p != nil {
 			// The handler as the parameter: where the function returns it, it goes
 			// where this call goes.
