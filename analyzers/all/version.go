@@ -133,10 +133,10 @@ func PreflightConfig() {
 	}
 }
 
-// VetUnit tells the checks when go vet runs the tool on one package (a .cfg argument), and
+// DetectVetUnit tells the checks when go vet runs the tool on one package (a .cfg argument), and
 // whether only for its facts (the VetxOnly field of the .cfg file): go vet discards that
 // run's diagnostics, so checks without facts skip it and the others compute only facts.
-func VetUnit() {
+func DetectVetUnit() {
 	if len(os.Args) < 2 || !strings.HasSuffix(os.Args[len(os.Args)-1], ".cfg") {
 		return
 	}

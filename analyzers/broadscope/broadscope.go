@@ -89,7 +89,7 @@ type scanner struct {
 func run(pass *check.Pass) error {
 	pol := policyFor(pass.Rules)
 	exportScopeLists(pass, pol)
-	if pass.FactsOnly || !catalogue.ImportsAny(pass.Pkg, catalogue.ScopePackages...) {
+	if pass.FactsOnly() || !catalogue.ImportsAny(pass.Pkg, catalogue.ScopePackages...) {
 		return nil
 	}
 	s := &scanner{pass: pass, pol: pol, findings: map[findingKey]finding{}}

@@ -91,7 +91,7 @@ func run(pass *check.Pass) error {
 		s.fields = append(s.fields, fieldSink{m, f.Kind})
 	}
 	s.collectConstVars()
-	if pass.FactsOnly {
+	if pass.FactsOnly() {
 		return nil
 	}
 

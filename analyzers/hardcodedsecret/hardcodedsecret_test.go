@@ -11,6 +11,6 @@ import (
 
 func TestHardcodedSecret(t *testing.T) {
 	analysistest.Run(t, fixtures.Dir(t), hardcodedsecret.Analyzer,
-		"./hardcodedsecret/secrets", "./hardcodedsecret/a", "./hardcodedsecret/overrides", "./hardcodedsecret/suppress",
+		"./hardcodedsecret/secrets", "./hardcodedsecret/a", "./hardcodedsecret/overrides", "./hardcodedsecret/dummies", "./hardcodedsecret/suppress",
 		"./hardcodedsecret/illtyped", "./hardcodedsecret/withcgo", "./hardcodedsecret/settings")
 }

@@ -229,7 +229,7 @@ func (c *checker) jsonPassword(cur inspector.Cursor, lit *ast.CompositeLit) {
 		return
 	}
 	m, ok := t.Underlying().(*types.Map)
-	if !ok || !isString(m.Key()) || !(isString(m.Elem()) || types.IsInterface(m.Elem())) {
+	if !ok || !catalogue.IsString(m.Key()) || !(catalogue.IsString(m.Elem()) || types.IsInterface(m.Elem())) {
 		return
 	}
 	var value ast.Expr
@@ -298,11 +298,6 @@ func outer(cur inspector.Cursor) inspector.Cursor {
 func (c *checker) marshalArg(cur inspector.Cursor) bool {
 	k, _ := cur.ParentEdge()
 	return k == edge.CallExpr_Args && slices.Contains(catalogue.JSONMarshalFuncs, catalogue.FullName(c.info, cur.Parent().Node().(*ast.CallExpr)))
-}
-
-func isString(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
 }
 
 // isPasswordGrant reports whether sel selects (*oauth2.Config).PasswordCredentialsToken.

@@ -22,6 +22,6 @@ func main() {
 	// must also see config edits.
 	flag.Var(all.VersionFlag{}, "V", "print version and exit (-V=full: with a hash of the config, for go vet's cache)")
 	all.PreflightConfig()
-	all.VetUnit()
+	all.DetectVetUnit()
 	multichecker.Main(all.Analyzers()...)
 }

@@ -101,7 +101,7 @@ func (f *Flow) exportFixedVars() {
 	scope := f.pass.Pkg.Scope()
 	for _, name := range scope.Names() {
 		v, ok := scope.Lookup(name).(*types.Var)
-		if !ok || !v.Exported() || !isString(v.Type()) {
+		if !ok || !v.Exported() || !catalogue.IsString(v.Type()) {
 			continue
 		}
 		if info := f.varInfo(v); info.fixed() {
@@ -138,11 +138,6 @@ func (f *Flow) exportOptionFacts() {
 			f.pass.ExportObjectFact(v, &OptionsFact{Kinds: k})
 		}
 	}
-}
-
-func isString(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
 }
 
 // isPackageLevel reports whether v is a package-level variable.

@@ -134,7 +134,7 @@ func (f *Flow) Requests() []*Request {
 			if bin, ok := e.(*ast.BinaryExpr); ok && bin.Op != token.ADD {
 				continue
 			}
-			if !isString(typeOr(info, e)) {
+			if !catalogue.IsString(typeOr(info, e)) {
 				continue
 			}
 			if r := f.stringRequest(e); r != nil {

@@ -140,3 +140,10 @@ func IsJWTSignedString(fn *types.Func) bool {
 	recv := fn.Signature().Recv()
 	return recv != nil && IsJWTToken(recv.Type())
 }
+
+// IsString reports whether t is a string type (string, or a named type whose underlying
+// type is string).
+func IsString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}

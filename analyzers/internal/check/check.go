@@ -21,11 +21,11 @@ import (
 type Pass struct {
 	*analysis.Pass
 	Rules *config.Rules
-
-	// FactsOnly is true when go vet runs the tool on a dependency only for its facts: its
-	// diagnostics are discarded, so a check that exports facts need only compute those.
-	FactsOnly bool
 }
+
+// FactsOnly reports whether go vet runs the tool on this package only for its facts: its
+// diagnostics are discarded, so a check that exports facts need only compute those.
+func (p *Pass) FactsOnly() bool { return config.FactsOnly() }
 
 // Run adapts a check's run function to analysis.Analyzer.Run. The check's analyzer must
 // require config.Analyzer.
@@ -59,7 +59,7 @@ func Run(run func(*Pass) error) func(*analysis.Pass) (any, error) {
 			}
 			report(d)
 		}
-		if err := run(&Pass{Pass: ap, Rules: rules, FactsOnly: config.FactsOnly()}); err != nil {
+		if err := run(&Pass{Pass: ap, Rules: rules}); err != nil {
 			return nil, err
 		}
 		for _, d := range filter.Unused() {

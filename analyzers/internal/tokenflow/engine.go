@@ -17,7 +17,6 @@ import (
 
 	"github.com/oauthvet/oauthvet/analyzers/internal/catalogue"
 	"github.com/oauthvet/oauthvet/analyzers/internal/check"
-	"github.com/oauthvet/oauthvet/analyzers/internal/config"
 )
 
 // maxRounds bounds the fixed-point iteration over a package.
@@ -41,6 +40,7 @@ type engine struct {
 	fields    map[*types.Var]labels     // text fields of this package's types that some code stores a credential in
 	judging   map[ssa.Value]bool        // requests authDeleted is judging (against recursion)
 	analysed  map[*ssa.Function]bool    // funcs, as a set
+	roots     map[ssa.Value]ssa.Value   // reqRoot, memoized
 	summaries map[*ssa.Function]*summary
 	imported  map[*types.Func]*summary // converted facts; nil entry: the package exports none for it
 	findings  map[findKey]Flow
@@ -84,6 +84,7 @@ func newEngine(pass *analysis.Pass, c *compiled, funcs []*ssa.Function) *engine 
 		fields:    map[*types.Var]labels{},
 		judging:   map[ssa.Value]bool{},
 		analysed:  map[*ssa.Function]bool{},
+		roots:     map[ssa.Value]ssa.Value{},
 		summaries: map[*ssa.Function]*summary{},
 		imported:  map[*types.Func]*summary{},
 		findings:  map[findKey]Flow{},
@@ -121,7 +122,7 @@ func (e *engine) solve() {
 	}
 	for _, fn := range e.funcs {
 		e.initParams(fn)
-		e.findAuthDeletes(fn)
+		e.prescan(fn)
 	}
 	for round := 0; round < maxRounds; round++ {
 		e.changed = false
@@ -420,10 +421,12 @@ func (e *engine) labels(v ssa.Value) labels {
 	return l
 }
 
-// findAuthDeletes records the requests whose Authorization header fn deletes,
+// prescan records the requests whose Authorization header fn deletes,
 // r.Header.Del("Authorization") (also on a clone, r2 := r.Clone(ctx)), before solving, so
-// that their headers and dumps carry no whole-request label wherever they are used.
-func (e *engine) findAuthDeletes(fn *ssa.Function) {
+// that their headers and dumps carry no whole-request label wherever they are used; it
+// also labels what verifiers are given (credentialArgs) and header loops that skip
+// Authorization (headerLoopSkip).
+func (e *engine) prescan(fn *ssa.Function) {
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			if next, ok := instr.(*ssa.Next); ok {
@@ -432,7 +435,7 @@ func (e *engine) findAuthDeletes(fn *ssa.Function) {
 			}
 			if st, ok := instr.(*ssa.Store); ok {
 				// req.Header = redact(orig): a new header set replaces the request's.
-				if fa, ok := st.Addr.(*ssa.FieldAddr); ok && fieldName(fa.X.Type(), fa.Field) == "Header" && isRequestPtr(fa.X.Type()) && !requestHeaders(st.Val) {
+				if fa, ok := st.Addr.(*ssa.FieldAddr); ok && fieldName(fa.X.Type(), fa.Field) == "Header" && isRequest(fa.X.Type()) && !requestHeaders(st.Val) {
 					root := e.reqRoot(fa.X)
 					e.authSets[root] = append(e.authSets[root], st.Val)
 				}
@@ -470,10 +473,14 @@ func (e *engine) findAuthDeletes(fn *ssa.Function) {
 	}
 }
 
-// reqRoot is the root of a request value for findAuthDeletes: a variable captured by a
+// reqRoot is the root of a request value for prescan: a variable captured by a
 // closure lives in a cell, and each use loads it anew; a cell stored once stands for the
 // value stored.
 func (e *engine) reqRoot(v ssa.Value) ssa.Value {
+	if root, ok := e.roots[v]; ok {
+		return root
+	}
+	orig := v
 	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
 		if a, ok := u.X.(*ssa.Alloc); ok {
 			var stored ssa.Value
@@ -489,12 +496,10 @@ func (e *engine) reqRoot(v ssa.Value) ssa.Value {
 		}
 	}
 	root, _ := e.loc(v, 0)
+	if _, free := root.(*ssa.FreeVar); !free { // a free variable is bound while solving
+		e.roots[orig] = root
+	}
 	return root
-}
-
-func isRequestPtr(t types.Type) bool {
-	p, ok := t.Underlying().(*types.Pointer)
-	return ok && catalogue.HTTPRequest.Is(p.Elem())
 }
 
 // credentialArgs labels the arguments given to a function that rules.toml says takes a
@@ -573,13 +578,13 @@ func printsPanicValue(v ssa.Value) bool {
 	case *ssa.ChangeInterface: // an error given to panic(any)
 		t = x.X.Type()
 	}
-	if isString(t) {
+	if catalogue.IsString(t) {
 		return true
 	}
 	ms := types.NewMethodSet(t)
 	for _, name := range []string{"Error", "String"} {
 		if sel := ms.Lookup(nil, name); sel != nil {
-			if sig, ok := sel.Type().(*types.Signature); ok && sig.Params().Len() == 0 && sig.Results().Len() == 1 && isString(sig.Results().At(0).Type()) {
+			if sig, ok := sel.Type().(*types.Signature); ok && sig.Params().Len() == 0 && sig.Results().Len() == 1 && catalogue.IsString(sig.Results().At(0).Type()) {
 				return true
 			}
 		}
@@ -622,7 +627,7 @@ func headerOwner(v ssa.Value) ssa.Value {
 	if !ok || fieldName(fa.X.Type(), fa.Field) != "Header" {
 		return nil
 	}
-	if p, ok := fa.X.Type().Underlying().(*types.Pointer); !ok || !catalogue.HTTPRequest.Is(p.Elem()) {
+	if !isRequest(fa.X.Type()) {
 		return nil
 	}
 	return fa.X
@@ -811,16 +816,13 @@ func keySeg(v ssa.Value, open string) string {
 }
 
 func fieldName(t types.Type, i int) string {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if st, ok := t.Underlying().(*types.Struct); ok && i < st.NumFields() {
-		return st.Field(i).Name()
+	if f := fieldVar(t, i); f != nil {
+		return f.Name()
 	}
 	return fmt.Sprint(i)
 }
 
-// deletesAuth reports whether key, given to Header.Del, is "Authorization": a constant, or
+// deletesAuth reports whether key, given to Header.Del or Set, is "Authorization": a constant, or
 // an element of a constant list the function ranges over
 // (for _, k := range []string{"Authorization", "Cookie"} { h.Del(k) }).
 func deletesAuth(key ssa.Value) bool {
@@ -957,10 +959,8 @@ func texty(t types.Type, depth int) bool {
 	if depth > 4 {
 		return false
 	}
-	for _, tn := range catalogue.TextTypes {
-		if tn.Is(t) {
-			return true
-		}
+	if textType(t) {
+		return true
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
@@ -1013,7 +1013,7 @@ func (e *engine) printedAs(x ssa.Value) (labels, bool) {
 		if !ok || m.Signature().Params().Len() != 0 || m.Signature().Results().Len() != 1 {
 			continue
 		}
-		if name == "String" && !isString(m.Signature().Results().At(0).Type()) {
+		if name == "String" && !catalogue.IsString(m.Signature().Results().At(0).Type()) {
 			continue
 		}
 		fn := prog.FuncValue(m)
@@ -1039,11 +1039,6 @@ func derefType(t types.Type) types.Type {
 		return p.Elem()
 	}
 	return t
-}
-
-func isString(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
 }
 
 func isInterface(t types.Type) bool {
@@ -1660,8 +1655,8 @@ func (e *engine) flowTo(at site, l labels, check, kind, via, helper string) {
 			e.findings[key] = Flow{Check: check, Pos: at.pos, End: at.end, Message: e.message(check, kind, via, helper, l)}
 		}
 	}
-	if l&paramMask == 0 || e.cur == nil || config.IsStd(e.pass) {
-		return // the standard library's own sinks are in rules.toml
+	if l&paramMask == 0 || e.cur == nil {
+		return
 	}
 	s := e.summaryOf(e.cur)
 	for i, p := range e.cur.Params {

@@ -164,6 +164,9 @@ func run(pass *analysis.Pass) (res any, err error) {
 	if rules == nil {
 		return nil, fmt.Errorf("tokenflow: no rules")
 	}
+	// The standard library is modelled by rules.toml (its loggers, request, headers and
+	// dumps) and by the engine's defaults (formatting, strings); its own code is not ours
+	// to report.
 	if config.IsStd(pass) {
 		return &Result{}, nil
 	}
@@ -224,10 +227,7 @@ func relevant(pass *analysis.Pass, c *compiled) bool {
 	// Test code is never reported and no other package imports it. The standalone driver
 	// analyses a package with in-package tests twice, with and without its _test.go files:
 	// the variant without them is enough. go vet analyses only the variant with them.
-	// The standard library is modelled by rules.toml (its loggers, request, headers and
-	// dumps) and by the engine's defaults (formatting, strings); its own code is not ours
-	// to report.
-	if config.IsStd(pass) || check.IsTestPackagePath(pass.Pkg.Path()) || strings.HasSuffix(pass.Pkg.Path(), "_test") {
+	if check.IsTestPackagePath(pass.Pkg.Path()) || strings.HasSuffix(pass.Pkg.Path(), "_test") {
 		return false
 	}
 	if !config.VetUnit() {
@@ -425,7 +425,7 @@ func (a *engine) result() *Result {
 		if s := a.summaries[fn]; s != nil {
 			f = a.fact(fn, s)
 		}
-		if f == nil && !config.IsStd(a.pass) && texty(fn.Signature.Results(), 0) && slices.ContainsFunc(fn.Params, func(p *ssa.Parameter) bool { return a.canCarry(p.Type()) }) {
+		if f == nil && texty(fn.Signature.Results(), 0) && slices.ContainsFunc(fn.Params, func(p *ssa.Parameter) bool { return a.canCarry(p.Type()) }) {
 			f = &Summary{}
 		}
 		if f != nil {
