@@ -2,7 +2,6 @@ package oauthstate
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -82,8 +81,8 @@ func (c *checker) valueChecked(cur inspector.Cursor, depth int, seen map[*types.
 				other = bin.X
 			}
 			// state == "" only tests that one was sent.
-			tv, ok := info.Types[other]
-			return !ok || tv.Value == nil || tv.Value.Kind() != constant.String || constant.StringVal(tv.Value) != ""
+			s, ok := catalogue.StringConst(info, other)
+			return !ok || s != ""
 		}
 		return true
 	case edge.CallExpr_Args:
