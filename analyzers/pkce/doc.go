@@ -18,6 +18,9 @@ The check reports:
     oauth2.S256ChallengeOption(v) nor SetAuthURLParam("code_challenge", ...) with
     code_challenge_method S256. Options are followed through variables, slices built with
     append and passed with opts..., and helper functions of the same or another package.
+    With an OpenID Connect nonce (go-oidc's oidc.Nonce) the message says what the nonce
+    covers: RFC 9700 section 2.1.1 lets a confidential client that checks the ID token's
+    nonce rely on it against code injection; the MCP authorization spec does not.
   - (*oauth2.Config).Exchange without oauth2.VerifierOption(v) (reported only when no
     AuthCodeURL of the package was reported already, as one root cause).
   - code_challenge_method "plain", in SetAuthURLParam, authhandler.PKCEParams or a

@@ -29,6 +29,9 @@ var Analyzer = &analysis.Analyzer{
 const (
 	msgNoChallenge = "AuthCodeURL without PKCE: a stolen or injected authorization code can be redeemed; " +
 		"make v := oauth2.GenerateVerifier() per login, pass oauth2.S256ChallengeOption(v) here and oauth2.VerifierOption(v) to Exchange"
+	msgNoChallengeNonce = "AuthCodeURL without PKCE, with an OpenID Connect nonce: the nonce stops an injected code only in a confidential client that checks the ID token's nonce against this login's (RFC 9700 §2.1.1); " +
+		"S256 PKCE needs neither, and the MCP authorization spec requires it: " +
+		"make v := oauth2.GenerateVerifier() per login, pass oauth2.S256ChallengeOption(v) here and oauth2.VerifierOption(v) to Exchange"
 	msgVerifierInURL = "AuthCodeURL is given oauth2.VerifierOption: that puts the PKCE verifier itself in the browser URL and sends no challenge; " +
 		"pass oauth2.S256ChallengeOption(v) here and oauth2.VerifierOption(v) only to Exchange"
 	msgNoMethod = "code_challenge without code_challenge_method: the server takes it as method plain, so the challenge is the verifier itself; " +
@@ -172,6 +175,8 @@ func (c *checker) authCodeURL(call *ast.CallExpr) {
 		c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msgNoMethod})
 	case k&authflow.Verifier != 0:
 		c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msgVerifierInURL})
+	case k&authflow.Nonce != 0:
+		c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msgNoChallengeNonce})
 	default:
 		c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msgNoChallenge})
 	}

@@ -24,11 +24,12 @@ const (
 	OtherOption                     // an option that carries no PKCE
 	Unresolved                      // a value not followed: it may hold anything
 	OtherGrant                      // SetAuthURLParam("grant_type" or "response_type", …) for another flow than the code flow
+	Nonce                           // SetAuthURLParam("nonce", n), as go-oidc's oidc.Nonce(n): an OpenID Connect nonce
 )
 
 func (k Kind) String() string {
 	var parts []string
-	for i, name := range []string{"S256Challenge", "ChallengeParam", "MethodS256", "MethodPlain", "MethodOther", "Verifier", "Other", "Unresolved", "OtherGrant"} {
+	for i, name := range []string{"S256Challenge", "ChallengeParam", "MethodS256", "MethodPlain", "MethodOther", "Verifier", "Other", "Unresolved", "OtherGrant", "Nonce"} {
 		if k&(1<<i) != 0 {
 			parts = append(parts, name)
 		}
@@ -296,6 +297,8 @@ func (f *Flow) paramKind(call *ast.CallExpr) Kind {
 		return ChallengeParam
 	case "code_verifier":
 		return Verifier
+	case "nonce":
+		return Nonce
 	case "grant_type", "response_type":
 		// Exchange with grant_type token-exchange or jwt-bearer (go-sdk's oauthex does
 		// this), or AuthCodeURL with another response_type, is not the code flow.
