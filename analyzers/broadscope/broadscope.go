@@ -25,7 +25,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:             "broadscope",
 	Doc:              doc,
-	URL:              "https://github.com/oauthvet/oauthvet#broadscope",
+	URL:              "https://github.com/oauthvet/oauthvet/blob/main/docs/checks/broadscope.md",
 	Requires:         []*analysis.Analyzer{config.Analyzer, inspect.Analyzer},
 	Run:              check.Run(run),
 	RunDespiteErrors: true,

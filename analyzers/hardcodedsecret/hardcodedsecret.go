@@ -27,7 +27,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:             "hardcodedsecret",
 	Doc:              doc,
-	URL:              "https://github.com/oauthvet/oauthvet#hardcodedsecret",
+	URL:              "https://github.com/oauthvet/oauthvet/blob/main/docs/checks/hardcodedsecret.md",
 	Requires:         []*analysis.Analyzer{config.Analyzer, inspect.Analyzer},
 	Run:              check.Run(run),
 	RunDespiteErrors: true,

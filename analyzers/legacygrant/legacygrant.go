@@ -21,7 +21,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:             "legacygrant",
 	Doc:              doc,
-	URL:              "https://github.com/oauthvet/oauthvet#legacygrant",
+	URL:              "https://github.com/oauthvet/oauthvet/blob/main/docs/checks/legacygrant.md",
 	Requires:         []*analysis.Analyzer{config.Analyzer, inspect.Analyzer, authflow.Analyzer},
 	Run:              check.Run(run),
 	RunDespiteErrors: true,

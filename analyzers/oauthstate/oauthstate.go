@@ -22,7 +22,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:             "oauthstate",
 	Doc:              doc,
-	URL:              "https://github.com/oauthvet/oauthvet#oauthstate",
+	URL:              "https://github.com/oauthvet/oauthvet/blob/main/docs/checks/oauthstate.md",
 	Requires:         []*analysis.Analyzer{config.Analyzer, inspect.Analyzer, authflow.Analyzer},
 	Run:              check.Run(run),
 	RunDespiteErrors: true,

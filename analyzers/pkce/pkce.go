@@ -20,7 +20,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:             "pkce",
 	Doc:              doc,
-	URL:              "https://github.com/oauthvet/oauthvet#pkce",
+	URL:              "https://github.com/oauthvet/oauthvet/blob/main/docs/checks/pkce.md",
 	Requires:         []*analysis.Analyzer{config.Analyzer, inspect.Analyzer, authflow.Analyzer},
 	Run:              check.Run(run),
 	RunDespiteErrors: true,

@@ -22,7 +22,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:             "tokenexpiry",
 	Doc:              doc,
-	URL:              "https://github.com/oauthvet/oauthvet#tokenexpiry",
+	URL:              "https://github.com/oauthvet/oauthvet/blob/main/docs/checks/tokenexpiry.md",
 	Requires:         []*analysis.Analyzer{config.Analyzer, inspect.Analyzer},
 	Run:              check.Run(run),
 	RunDespiteErrors: true,

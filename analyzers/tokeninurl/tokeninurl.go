@@ -11,7 +11,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:     "tokeninurl",
 	Doc:      doc,
-	URL:      "https://github.com/oauthvet/oauthvet#tokeninurl",
+	URL:      "https://github.com/oauthvet/oauthvet/blob/main/docs/checks/tokeninurl.md",
 	Requires: []*analysis.Analyzer{config.Analyzer, tokenflow.Analyzer},
 	Run:      check.Run(tokenflow.Report),
 

@@ -11,7 +11,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:     "tokenlog",
 	Doc:      doc,
-	URL:      "https://github.com/oauthvet/oauthvet#tokenlog",
+	URL:      "https://github.com/oauthvet/oauthvet/blob/main/docs/checks/tokenlog.md",
 	Requires: []*analysis.Analyzer{config.Analyzer, tokenflow.Analyzer},
 	Run:      check.Run(tokenflow.Report),
 

@@ -12,7 +12,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:     "tokenpassthrough",
 	Doc:      doc,
-	URL:      "https://github.com/oauthvet/oauthvet#tokenpassthrough",
+	URL:      "https://github.com/oauthvet/oauthvet/blob/main/docs/checks/tokenpassthrough.md",
 	Requires: []*analysis.Analyzer{config.Analyzer, tokenflow.Analyzer, inspect.Analyzer},
 	Run:      check.Run(run),
 
