@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/oauthvet/oauthvet/analyzers/internal/paths"
+
 	"github.com/oauthvet/oauthvet/analyzers/internal/catalogue"
 )
 
@@ -207,7 +209,7 @@ func (c *checker) unverifiedParse(cur inspector.Cursor, call *ast.CallExpr, msg 
 func (c *checker) decidesAccess(cur inspector.Cursor, call *ast.CallExpr) bool {
 	parse := cur
 	if c.name(call) == catalogue.JWXWithVerify {
-		if p, ok := up(cur); ok {
+		if p, ok := paths.Up(cur); ok {
 			if _, ok := p.Node().(*ast.CallExpr); ok {
 				parse = p
 			}
@@ -215,7 +217,7 @@ func (c *checker) decidesAccess(cur inspector.Cursor, call *ast.CallExpr) bool {
 	}
 	var objs []types.Object
 	var fnNode ast.Node
-	for p, ok := parse, true; ok; p, ok = up(p) {
+	for p, ok := parse, true; ok; p, ok = paths.Up(p) {
 		switch n := p.Node().(type) {
 		case *ast.ReturnStmt:
 			if fnNode == nil {

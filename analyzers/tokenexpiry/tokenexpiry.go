@@ -17,13 +17,14 @@ import (
 	"github.com/oauthvet/oauthvet/analyzers/internal/catalogue"
 	"github.com/oauthvet/oauthvet/analyzers/internal/check"
 	"github.com/oauthvet/oauthvet/analyzers/internal/config"
+	"github.com/oauthvet/oauthvet/analyzers/internal/paths"
 )
 
 var Analyzer = &analysis.Analyzer{
 	Name:             "tokenexpiry",
 	Doc:              doc,
 	URL:              "https://github.com/oauthvet/oauthvet/blob/main/docs/checks/tokenexpiry.md",
-	Requires:         []*analysis.Analyzer{config.Analyzer, inspect.Analyzer},
+	Requires:         []*analysis.Analyzer{config.Analyzer, inspect.Analyzer, paths.Analyzer},
 	Run:              check.Run(run),
 	RunDespiteErrors: true,
 }
@@ -42,6 +43,7 @@ type checker struct {
 	pass *check.Pass
 	info *types.Info
 	ins  *inspector.Inspector
+	ends *paths.Ends
 	defs *defs
 
 	funcs map[*types.Func]inspector.Cursor // functions declared in the package
@@ -71,6 +73,7 @@ func run(pass *check.Pass) error {
 		pass:                pass,
 		info:                pass.TypesInfo,
 		ins:                 pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		ends:                pass.ResultOf[paths.Analyzer].(*paths.Ends),
 		funcs:               map[*types.Func]inspector.Cursor{},
 		newTokenSourceFuncs: map[any]bool{},
 		refreshers:          map[*types.Func]bool{},
@@ -381,7 +384,7 @@ func (c *checker) summariseStored(fn *types.Func, decl inspector.Cursor) {
 			continue
 		}
 		key, _ := path(c.info, e)
-		if !dominated(ret, c.checkOf([]string{key})) {
+		if !c.ends.Dominated(ret, c.checkOf([]string{key})) {
 			c.storedResults[fn] = result{idx, desc + " (returned by " + fn.Name() + ")"}
 			return
 		}
@@ -402,7 +405,7 @@ func (c *checker) summariseParams(fn *types.Func, decl inspector.Cursor) {
 		if tok, ok := c.headerToken(call); ok {
 			if p, ok := c.param(tok, fn); ok {
 				key, _ := path(c.info, tok)
-				if !dominated(cur, c.checkOf([]string{key})) {
+				if !c.ends.Dominated(cur, c.checkOf([]string{key})) {
 					if c.headerParams[fn] == nil {
 						c.headerParams[fn] = map[int]bool{}
 					}
@@ -595,7 +598,7 @@ func (c *checker) kept(cur inspector.Cursor, depth int) bool {
 	if depth > 3 {
 		return false
 	}
-	parent, ok := up(cur)
+	parent, ok := paths.Up(cur)
 	if !ok {
 		return false
 	}
@@ -676,7 +679,7 @@ func (c *checker) usesOf(v *types.Var) []*ast.Ident {
 // to another function (github.NewClient(c), option.WithHTTPClient(c)), stored, returned
 // or reassigned is kept.
 func (c *checker) clientKept(cur inspector.Cursor) bool {
-	parent, ok := up(cur)
+	parent, ok := paths.Up(cur)
 	if !ok {
 		return false
 	}
@@ -818,7 +821,7 @@ func (c *checker) headerUse(cur inspector.Cursor, call *ast.CallExpr, tok ast.Ex
 			}
 		}
 	}
-	if dominated(cur, c.checkOf(keys)) {
+	if c.ends.Dominated(cur, c.checkOf(keys)) {
 		return
 	}
 	where := "into an Authorization header"
@@ -1160,7 +1163,7 @@ func (c *checker) staticArg(cur inspector.Cursor, lit *ast.CompositeLit) bool {
 	if _, ok := c.refreshable(lit, 0); !ok {
 		return false
 	}
-	for p, ok := up(cur); ok; p, ok = up(p) {
+	for p, ok := paths.Up(cur); ok; p, ok = paths.Up(p) {
 		switch n := p.Node().(type) {
 		case *ast.UnaryExpr, *ast.ParenExpr:
 			continue
@@ -1176,7 +1179,7 @@ func (c *checker) staticArg(cur inspector.Cursor, lit *ast.CompositeLit) bool {
 // whose expiry field is assigned somewhere in the package.
 func (c *checker) expirySetLater(cur inspector.Cursor) bool {
 	for {
-		parent, ok := up(cur)
+		parent, ok := paths.Up(cur)
 		if !ok {
 			return false
 		}

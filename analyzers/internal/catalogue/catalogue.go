@@ -38,6 +38,17 @@ var JWTPackages = []string{
 	"github.com/form3tech-oss/jwt-go",
 }
 
+// FatalLoggers are logging packages whose Fatal* and Exit* functions and methods log and
+// then end the process through a hook or function value that ctrlflow cannot follow.
+var FatalLoggers = []string{
+	"k8s.io/klog/v2",
+	"k8s.io/klog",
+	"github.com/golang/glog",
+	"github.com/sirupsen/logrus",
+	"go.uber.org/zap",
+	"github.com/charmbracelet/log",
+}
+
 // TypeName is a named type by package path and name.
 type TypeName struct{ Pkg, Name string }
 
