@@ -105,7 +105,6 @@ func endsInReturn(body *ast.BlockStmt) bool {
 	return found
 }
 
-
 // Terminates reports whether control never leaves s normally: it ends in a return, a
 // branch statement, a panic or a call that never returns, or is an if, switch or select
 // whose every branch does.
