@@ -1,0 +1,757 @@
+// Package lsp is oauthvet's language server: it speaks LSP 3.17 over a stream (stdio for
+// `oauthvet lsp`), analyses the package of each Go file the editor opens or saves with
+// oauthvet's analyzers, publishes their findings as diagnostics, offers their suggested
+// fixes as quick fixes, and reports errors in oauthvet.toml on that file. It runs next to
+// gopls, which cannot load third-party analyzers.
+package lsp
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"log"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Serve runs the language server on in and out until the client sends exit (after
+// shutdown: nil; without it: an error), the input ends, or ctx is done. analyzers are the
+// analyzers to run, as all.Analyzers() returns them: the config analyzer named "oauthvet"
+// and the checks that require it. Logs go to standard error; they never hold file contents.
+func Serve(ctx context.Context, in io.Reader, out io.Writer, analyzers []*analysis.Analyzer) error {
+	return Options{Analyzers: analyzers}.Serve(ctx, in, out)
+}
+
+// Options configures a server.
+type Options struct {
+	Analyzers []*analysis.Analyzer
+	// Severity gives a diagnostic's severity from its analyzer and category; nil makes every
+	// finding a warning.
+	Severity func(analyzer, category string) Severity
+	Debounce time.Duration // how long edits settle before a run; 0 means 250ms
+	Log      io.Writer     // nil means os.Stderr
+	Version  string        // reported in serverInfo
+}
+
+// Serve runs a server with these options; see the package-level Serve.
+func (o Options) Serve(ctx context.Context, in io.Reader, out io.Writer) error {
+	if o.Debounce == 0 {
+		o.Debounce = 250 * time.Millisecond
+	}
+	if o.Log == nil {
+		o.Log = os.Stderr
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	s := &server{
+		opts:    o,
+		ctx:     ctx,
+		w:       &writer{out: out},
+		log:     log.New(o.Log, "oauthvet lsp: ", 0),
+		docs:    map[string]*document{},
+		units:   map[string]*unit{},
+		probes:  map[string]*probe{},
+		cfgErrs: map[string]*configError{},
+		sem:     make(chan struct{}, 1),
+	}
+	for _, a := range o.Analyzers {
+		if a.Name == configAnalyzerName {
+			s.configAnalyzer = a
+		}
+	}
+	defer func() {
+		cancel()
+		s.stopAll()
+		s.jobs.Wait()
+	}()
+
+	msgs := make(chan []byte)
+	readErr := make(chan error, 1)
+	go func() {
+		r := bufio.NewReader(in)
+		for {
+			body, err := readMessage(r)
+			if err != nil {
+				readErr <- err
+				return
+			}
+			select {
+			case msgs <- body:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case err := <-readErr:
+			if errors.Is(err, io.EOF) {
+				if s.isShutdown() {
+					return nil
+				}
+				return errors.New("lsp: input closed before shutdown and exit")
+			}
+			return err
+		case body := <-msgs:
+			if done, err := s.handle(body); done {
+				return err
+			}
+		}
+	}
+}
+
+type server struct {
+	opts           Options
+	ctx            context.Context
+	w              *writer
+	log            *log.Logger
+	configAnalyzer *analysis.Analyzer
+	sem            chan struct{} // one analysis at a time: the machine is the user's
+	jobs           sync.WaitGroup
+
+	mu          sync.Mutex
+	initialized bool
+	shutdown    bool
+	docs        map[string]*document    // open files by absolute name (Go files and configs)
+	units       map[string]*unit        // package directories with an open Go file
+	probes      map[string]*probe       // config files being validated
+	cfgErrs     map[string]*configError // the config errors on show, by file
+}
+
+// document is an open file as the editor holds it.
+type document struct {
+	text    []byte
+	version int
+}
+
+// unit is a package directory: its scheduled run and its last published findings.
+type unit struct {
+	job
+	findings map[string][]finding // by file; the files shown with findings
+	versions map[string]int       // versions of open files the findings were computed on
+}
+
+// probe is a config file's scheduled validation.
+type probe struct{ job }
+
+// job is a debounced piece of work: each schedule bumps gen, and only the run with the
+// latest gen may publish, so a slow old run never overwrites a newer one.
+type job struct {
+	gen    int
+	timer  *time.Timer
+	cancel context.CancelFunc
+}
+
+func (s *server) isShutdown() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.shutdown
+}
+
+// handle processes one message; done is true when the server must stop.
+func (s *server) handle(body []byte) (done bool, err error) {
+	var msg incoming
+	if err := json.Unmarshal(body, &msg); err != nil {
+		s.w.replyError(nil, codeParseError, "invalid JSON")
+		return false, nil
+	}
+	isRequest := len(msg.ID) > 0 && string(msg.ID) != "null"
+	if msg.Method == "" {
+		return false, nil // a response to one of our requests
+	}
+	if msg.Method == "exit" {
+		if s.isShutdown() {
+			return true, nil
+		}
+		return true, errors.New("lsp: exit before shutdown")
+	}
+	s.mu.Lock()
+	initialized, shutdown := s.initialized, s.shutdown
+	s.mu.Unlock()
+	switch {
+	case msg.Method == "initialize" && isRequest:
+		if initialized {
+			s.w.replyError(msg.ID, codeInvalidRequest, "initialize sent twice")
+			return false, nil
+		}
+	case !initialized:
+		if isRequest {
+			s.w.replyError(msg.ID, codeServerNotInitialized, "the server is not initialized")
+		}
+		return false, nil
+	case shutdown:
+		if isRequest {
+			s.w.replyError(msg.ID, codeInvalidRequest, "the server is shut down")
+		}
+		return false, nil
+	}
+	result, rerr := s.dispatch(msg.Method, msg.Params, isRequest)
+	if !isRequest {
+		if rerr != nil && rerr.Code != codeMethodNotFound {
+			s.log.Printf("%s: %s", msg.Method, rerr.Message)
+		}
+		return false, nil
+	}
+	if rerr != nil {
+		s.w.replyError(msg.ID, rerr.Code, rerr.Message)
+	} else {
+		s.w.reply(msg.ID, result)
+	}
+	return false, nil
+}
+
+func invalidParams(err error) *rpcError {
+	return &rpcError{Code: codeInvalidParams, Message: "invalid params: " + err.Error()}
+}
+
+// dispatch runs a method; params are decoded here so that no handler sees raw JSON.
+func (s *server) dispatch(method string, params json.RawMessage, isRequest bool) (any, *rpcError) {
+	decode := func(v any) *rpcError {
+		if len(params) == 0 || string(params) == "null" {
+			return invalidParams(errors.New("missing"))
+		}
+		if err := json.Unmarshal(params, v); err != nil {
+			return invalidParams(err)
+		}
+		return nil
+	}
+	switch method {
+	case "initialize":
+		var p initializeParams
+		if len(params) > 0 {
+			if err := json.Unmarshal(params, &p); err != nil {
+				return nil, invalidParams(err)
+			}
+		}
+		s.mu.Lock()
+		s.initialized = true
+		s.mu.Unlock()
+		if p.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration {
+			defer s.watchFiles()
+		}
+		return initializeResult(s.opts.Version), nil
+	case "initialized":
+		return nil, nil
+	case "shutdown":
+		s.mu.Lock()
+		s.shutdown = true
+		s.mu.Unlock()
+		s.stopAll()
+		return nil, nil
+	case "textDocument/didOpen":
+		var p didOpenParams
+		if err := decode(&p); err != nil {
+			return nil, err
+		}
+		s.didOpen(p)
+	case "textDocument/didChange":
+		var p didChangeParams
+		if err := decode(&p); err != nil {
+			return nil, err
+		}
+		s.didChange(p)
+	case "textDocument/didSave":
+		var p didSaveParams
+		if err := decode(&p); err != nil {
+			return nil, err
+		}
+		s.didSave(p)
+	case "textDocument/didClose":
+		var p didCloseParams
+		if err := decode(&p); err != nil {
+			return nil, err
+		}
+		s.didClose(p)
+	case "workspace/didChangeWatchedFiles":
+		var p didChangeWatchedFilesParams
+		if err := decode(&p); err != nil {
+			return nil, err
+		}
+		s.didChangeWatchedFiles(p)
+	case "textDocument/codeAction":
+		var p codeActionParams
+		if err := decode(&p); err != nil {
+			return nil, err
+		}
+		return s.codeActions(p), nil
+	default:
+		return nil, &rpcError{Code: codeMethodNotFound, Message: "method not found: " + method}
+	}
+	return nil, nil
+}
+
+// watchFiles asks the client to tell the server about config files and Go files changed
+// on disk by other programs (a git checkout, a formatter).
+func (s *server) watchFiles() {
+	s.w.write(request{JSONRPC: "2.0", ID: "oauthvet-watch", Method: "client/registerCapability",
+		Params: map[string]any{"registrations": []any{map[string]any{
+			"id": "oauthvet-watch", "method": "workspace/didChangeWatchedFiles",
+			"registerOptions": map[string]any{"watchers": []any{
+				map[string]any{"globPattern": "**/" + configFileName},
+				map[string]any{"globPattern": "**/*.go"},
+			}},
+		}}}})
+}
+
+func isGoFile(path string) bool { return strings.HasSuffix(path, ".go") }
+
+func (s *server) didOpen(p didOpenParams) {
+	path := uriPath(p.TextDocument.URI)
+	if path == "" || !isGoFile(path) && !isConfigFile(path) {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.docs[path] = &document{text: []byte(p.TextDocument.Text), version: p.TextDocument.Version}
+	s.fileTouched(path, true)
+}
+
+func (s *server) didChange(p didChangeParams) {
+	path := uriPath(p.TextDocument.URI)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	doc := s.docs[path]
+	if doc == nil {
+		return
+	}
+	for _, c := range p.ContentChanges {
+		doc.text = applyChange(doc.text, c)
+	}
+	doc.version = p.TextDocument.Version
+	if isConfigFile(path) {
+		s.scheduleProbe(path) // validate the unsaved text as it is typed
+	}
+	// A Go file is analysed again on save: the next run sees this text as an overlay.
+}
+
+func (s *server) didSave(p didSaveParams) {
+	path := uriPath(p.TextDocument.URI)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if doc := s.docs[path]; doc != nil && p.Text != nil {
+		doc.text = []byte(*p.Text)
+	}
+	s.fileTouched(path, true)
+}
+
+func (s *server) didClose(p didCloseParams) {
+	path := uriPath(p.TextDocument.URI)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.docs[path]; !ok {
+		return
+	}
+	delete(s.docs, path)
+	switch {
+	case isConfigFile(path):
+		s.scheduleProbe(path) // from now on the file on disk is what counts
+	case isGoFile(path):
+		dir := filepath.Dir(path)
+		if s.openIn(dir) {
+			s.scheduleUnit(dir) // the closed file's unsaved edits are gone
+		} else {
+			s.dropUnit(dir)
+		}
+	}
+}
+
+func (s *server) didChangeWatchedFiles(p didChangeWatchedFilesParams) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, c := range p.Changes {
+		if path := uriPath(c.URI); path != "" {
+			s.fileTouched(path, false)
+		}
+	}
+}
+
+// fileTouched schedules what a saved, opened or changed-on-disk file calls for. A config
+// file re-runs every open package (their rules may have changed) and is validated itself;
+// a Go file re-runs its package if it is open (or was just opened).
+func (s *server) fileTouched(path string, open bool) {
+	switch {
+	case isConfigFile(path):
+		s.scheduleProbe(path)
+		for dir := range s.units {
+			s.scheduleUnit(dir)
+		}
+	case isGoFile(path):
+		dir := filepath.Dir(path)
+		if _, ok := s.units[dir]; ok || open && s.docs[path] != nil {
+			s.scheduleUnit(dir)
+		}
+	}
+}
+
+// openIn reports whether a Go file in dir is open. s.mu is held.
+func (s *server) openIn(dir string) bool {
+	for p := range s.docs {
+		if isGoFile(p) && filepath.Dir(p) == dir {
+			return true
+		}
+	}
+	return false
+}
+
+// schedule (re)arms j to call run after the debounce delay and returns the new generation.
+// A run of an older generation still loading is cancelled. s.mu is held.
+func (s *server) schedule(j *job, run func(gen int)) {
+	if s.shutdown {
+		return
+	}
+	j.gen++
+	gen := j.gen
+	if j.cancel != nil {
+		j.cancel()
+		j.cancel = nil
+	}
+	if j.timer != nil && j.timer.Stop() {
+		s.jobs.Done() // the pending run will not happen
+	}
+	s.jobs.Add(1)
+	j.timer = time.AfterFunc(s.opts.Debounce, func() {
+		defer s.jobs.Done()
+		run(gen)
+	})
+}
+
+func (s *server) scheduleUnit(dir string) {
+	u := s.units[dir]
+	if u == nil {
+		u = &unit{}
+		s.units[dir] = u
+	}
+	s.schedule(&u.job, func(gen int) { s.runUnit(dir, u, gen) })
+}
+
+func (s *server) scheduleProbe(path string) {
+	if s.configAnalyzer == nil {
+		return
+	}
+	p := s.probes[path]
+	if p == nil {
+		p = &probe{}
+		s.probes[path] = p
+	}
+	s.schedule(&p.job, func(gen int) { s.runProbe(path, p, gen) })
+}
+
+// dropUnit forgets a directory whose last open file was closed, clearing what it showed.
+// s.mu is held.
+func (s *server) dropUnit(dir string) {
+	u := s.units[dir]
+	if u == nil {
+		return
+	}
+	u.gen++
+	if u.cancel != nil {
+		u.cancel()
+	}
+	if u.timer != nil && u.timer.Stop() {
+		s.jobs.Done()
+	}
+	delete(s.units, dir)
+	for file := range u.findings {
+		s.publish(file, nil)
+	}
+}
+
+// stopAll cancels every scheduled and running job.
+func (s *server) stopAll() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	jobs := []*job{}
+	for _, u := range s.units {
+		jobs = append(jobs, &u.job)
+	}
+	for _, p := range s.probes {
+		jobs = append(jobs, &p.job)
+	}
+	for _, j := range jobs {
+		j.gen++
+		if j.cancel != nil {
+			j.cancel()
+		}
+		if j.timer != nil && j.timer.Stop() {
+			s.jobs.Done()
+		}
+	}
+}
+
+// current reports whether gen is still j's latest generation and the server runs. s.mu is
+// held.
+func (s *server) current(j *job, gen int) bool { return j.gen == gen && !s.shutdown }
+
+// runUnit analyses the package in dir and publishes the findings for its files.
+func (s *server) runUnit(dir string, u *unit, gen int) {
+	select {
+	case s.sem <- struct{}{}:
+	case <-s.ctx.Done():
+		return
+	}
+	defer func() { <-s.sem }()
+
+	s.mu.Lock()
+	if s.units[dir] != u || !s.current(&u.job, gen) {
+		s.mu.Unlock()
+		return
+	}
+	ctx, cancel := context.WithCancel(s.ctx)
+	defer cancel()
+	u.cancel = cancel
+	overlay := map[string][]byte{}
+	versions := map[string]int{}
+	for p, d := range s.docs {
+		if isGoFile(p) {
+			overlay[p] = d.text
+			versions[p] = d.version
+		}
+	}
+	s.mu.Unlock()
+
+	res, err := analyzeDir(ctx, dir, overlay, s.opts.Analyzers)
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.units[dir] != u || !s.current(&u.job, gen) {
+		return // a newer run (or a close) superseded this one
+	}
+	u.cancel = nil
+	if err != nil {
+		s.log.Printf("loading the package in %s: %v", dir, err)
+		return
+	}
+	for _, e := range res.errs {
+		s.log.Print(e)
+	}
+	if res.configErr != nil {
+		// Every check failed for want of rules: keep the findings on show, and show the
+		// error on the config file (unless the editor has it open: then its own
+		// validation of the unsaved text speaks for it).
+		if s.docs[res.configErr.file] == nil {
+			s.showConfigError(res.configErr.file, res.configErr)
+		}
+		return
+	}
+	if cfg := findConfig(dir); cfg != "" && s.docs[cfg] == nil {
+		s.showConfigError(cfg, nil)
+	}
+	s.applySeverity(res)
+	files := map[string]bool{}
+	for f := range res.files {
+		if len(res.files[f]) > 0 || u.findings[f] != nil || s.docs[f] != nil {
+			files[f] = true
+		}
+	}
+	for f := range u.findings {
+		files[f] = true // shown before, in a file the package no longer has
+	}
+	u.findings = map[string][]finding{}
+	for f := range files {
+		if fs := res.files[f]; len(fs) > 0 {
+			u.findings[f] = fs
+		}
+		s.publish(f, res.files[f])
+	}
+	u.versions = versions
+}
+
+func (s *server) applySeverity(res *result) {
+	if s.opts.Severity == nil {
+		return
+	}
+	for _, fs := range res.files {
+		for i := range fs {
+			fs[i].diag.Severity = s.opts.Severity(fs[i].diag.Code, fs[i].category)
+		}
+	}
+}
+
+// publish sends the diagnostics of file (none clears them). s.mu is held, which orders
+// publications.
+func (s *server) publish(file string, fs []finding) {
+	diags := make([]diagnostic, 0, len(fs))
+	for _, f := range fs {
+		diags = append(diags, f.diag)
+	}
+	s.w.notify("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: fileURI(file), Diagnostics: diags})
+}
+
+// runProbe validates the config file at path: the editor's text if it is open, else the
+// file on disk.
+func (s *server) runProbe(path string, p *probe, gen int) {
+	s.mu.Lock()
+	if s.probes[path] != p || !s.current(&p.job, gen) {
+		s.mu.Unlock()
+		return
+	}
+	var text []byte
+	if doc := s.docs[path]; doc != nil {
+		text = slices.Clone(doc.text)
+	}
+	s.mu.Unlock()
+
+	var ce *configError
+	var err error
+	if text == nil {
+		text, err = os.ReadFile(path)
+	}
+	if err == nil {
+		ce, err = probeConfig(path, text, s.configAnalyzer)
+	} else if errors.Is(err, os.ErrNotExist) {
+		err = nil // deleted: nothing to report
+	}
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.probes[path] != p || !s.current(&p.job, gen) {
+		return
+	}
+	if err != nil {
+		s.log.Printf("validating %s: %v", path, err)
+		return
+	}
+	s.showConfigError(path, ce, text)
+}
+
+// showConfigError publishes ce (nil: no error) on the config file at path if it differs
+// from what is on show. text is the content the position refers to; without it the file
+// is read from disk. s.mu is held.
+func (s *server) showConfigError(path string, ce *configError, text ...[]byte) {
+	old := s.cfgErrs[path]
+	if ce == nil && old == nil || ce != nil && old != nil && *ce == *old {
+		return
+	}
+	if ce == nil {
+		delete(s.cfgErrs, path)
+		s.publish(path, nil)
+		return
+	}
+	s.cfgErrs[path] = ce
+	conv := newConverter(nil)
+	if len(text) > 0 {
+		conv.overlay = map[string][]byte{path: text[0]}
+	}
+	var r lspRange
+	if ce.line > 0 {
+		r.Start = conv.lineColPos(path, ce.line, ce.col)
+		r.End = conv.lineColPos(path, ce.line+1, 0)
+		if r.End.Line > r.Start.Line && r.End.Character == 0 {
+			// up to the end of the line
+			r.End = conv.offsetPos(path, lineEnd(conv.text(path), ce.line))
+		}
+	}
+	d := diagnostic{
+		Range:    r,
+		Severity: SeverityError,
+		Code:     configAnalyzerName,
+		Source:   "oauthvet",
+		Message:  "oauthvet config: " + ce.msg,
+	}
+	if s.configAnalyzer != nil && s.configAnalyzer.URL != "" {
+		d.CodeDescription = &codeDescription{Href: s.configAnalyzer.URL}
+	}
+	s.publish(path, []finding{{diag: d}})
+}
+
+// lineEnd is the byte offset of the end of the 1-based line (before its newline).
+func lineEnd(text []byte, line int) int {
+	starts := lineStarts(text)
+	if line >= len(starts) {
+		return len(text)
+	}
+	return starts[line] - 1
+}
+
+// codeActions offers the suggested fixes of the findings that overlap the range, if the
+// findings were computed on the text the editor now has.
+func (s *server) codeActions(p codeActionParams) []codeAction {
+	actions := []codeAction{}
+	if len(p.Context.Only) > 0 && !slices.ContainsFunc(p.Context.Only, func(k string) bool {
+		return k == "quickfix" || k == ""
+	}) {
+		return actions
+	}
+	path := uriPath(p.TextDocument.URI)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	u := s.units[filepath.Dir(path)]
+	if u == nil || !s.fresh(u, path) {
+		return actions
+	}
+	for _, f := range u.findings[path] {
+		if !overlaps(f.diag.Range, p.Range) {
+			continue
+		}
+		for _, fx := range f.fixes {
+			edit := workspaceEdit{Changes: map[string][]textEdit{}}
+			ok := true
+			for file, edits := range fx.edits {
+				if !s.fresh(u, file) {
+					ok = false
+					break
+				}
+				edit.Changes[fileURI(file)] = edits
+			}
+			if ok {
+				actions = append(actions, codeAction{Title: fx.title, Kind: "quickfix",
+					Diagnostics: []diagnostic{f.diag}, IsPreferred: len(f.fixes) == 1, Edit: edit})
+			}
+		}
+	}
+	return actions
+}
+
+// fresh reports whether the findings of u hold for file as the editor has it now: an open
+// file has not changed since the run. s.mu is held.
+func (s *server) fresh(u *unit, file string) bool {
+	doc := s.docs[file]
+	if doc == nil {
+		return true
+	}
+	v, ok := u.versions[file]
+	return ok && v == doc.version
+}
+
+func overlaps(a, b lspRange) bool {
+	return !before(b.End, a.Start) && !before(a.End, b.Start)
+}
+
+// applyChange applies one didChange content change: the whole text, or a range.
+func applyChange(text []byte, c contentChange) []byte {
+	if c.Range == nil {
+		return []byte(c.Text)
+	}
+	start, end := offsetOf(text, c.Range.Start), offsetOf(text, c.Range.End)
+	if end < start {
+		start, end = end, start
+	}
+	out := make([]byte, 0, len(text)-(end-start)+len(c.Text))
+	out = append(out, text[:start]...)
+	out = append(out, c.Text...)
+	return append(out, text[end:]...)
+}
+
+// offsetOf converts an LSP position to a byte offset in text, clamped to the line.
+func offsetOf(text []byte, p position) int {
+	starts := lineStarts(text)
+	if p.Line >= len(starts) {
+		return len(text)
+	}
+	off := starts[p.Line]
+	for units := 0; off < len(text) && text[off] != '\n' && units < p.Character; {
+		r, size := decodeRune(text[off:])
+		units += utf16Units(r)
+		off += size
+	}
+	return off
+}
