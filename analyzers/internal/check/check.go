@@ -91,32 +91,6 @@ func panicError(check, pkg string, r any) error {
 	return fmt.Errorf("internal error: check %s panicked on package %s: %s%s (please report this)", check, pkg, msg, where)
 }
 
-// InTestCode reports whether file is test code: a _test.go file, or a file of a package
-// that exists for tests (an import path element such as testdata, testutil, httptest or
-// an external _test package). Checks report there only what is certainly real.
-func (p *Pass) InTestCode(file *ast.File) bool {
-	if strings.HasSuffix(p.Fset.File(file.Pos()).Name(), "_test.go") {
-		return true
-	}
-	return IsTestPackagePath(p.Pkg.Path())
-}
-
-// IsTestPackagePath reports whether an import path names a package that exists for tests.
-func IsTestPackagePath(path string) bool {
-	for _, elem := range strings.Split(path, "/") {
-		switch {
-		case strings.Contains(elem, "."): // a domain ("example.test") or a version-like name
-			continue
-		case elem == "latest" || elem == "attest" || elem == "contest" || elem == "protest":
-			continue
-		}
-		if strings.HasPrefix(elem, "test") || strings.HasSuffix(elem, "test") || strings.HasSuffix(elem, "tests") || elem == "fixtures" {
-			return true
-		}
-	}
-	return false
-}
-
 // sourceFiles returns the package's files that map to Go source in the module: cgo's
 // rewritten files (in the build cache, with //line directives back to the .go file) are
 // kept; the test main that go test synthesises, which maps to no .go file, is dropped.

@@ -58,7 +58,17 @@ func TestPanicIsIsolated(t *testing.T) {
 func TestIsTestPackagePath(t *testing.T) {
 	for path, want := range map[string]bool{
 		"net/http/httptest":                            true,
-		"net/http/internal/testcert":                   true,
+		"net/http/internal/testcert":                   false, // no evidence in the path; std is skipped anyway
+		"github.com/acme/agent/internal/testutils":     true,
+		"github.com/acme/agent/test/e2e":               true,
+		"github.com/acme/agent/mocks":                  true,
+		"github.com/acme/agent/fastest":                false,
+		"github.com/acme/chain/testnet":                false,
+		"github.com/acme/quant/backtest":               false,
+		"github.com/acme/greatest":                     false,
+		"github.com/acme/agent/contest/entries":        false,
+		"github.com/acme/agent/oauth/oauthtest":        true,
+		"github.com/acme/oauthtest":                    false,
 		"github.com/slack-go/slack/slacktest":          true,
 		"example.com/agent/internal/testutil":          true,
 		"example.com/agent/foo_test":                   true,

@@ -1,0 +1,81 @@
+package check
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+)
+
+// Test code is known by evidence, never by a substring of a name ("fastest", "testnet",
+// "backtest" and "greatest" are production names):
+//
+//   - a _test.go file;
+//   - a package whose import path has an element named for tests (testElems), ends in
+//     _test (an external test package), or is <p>test inside <p> (net/http/httptest).
+//
+// A package that imports "testing" (helpers that take a *testing.T, or code gated by
+// testing.Testing()) is test support: hardcodedsecret treats its values as test vectors
+// (ImportsTesting), while tokenlog still reports a token written to the test log there.
+//
+// Example functions in _test.go files are documentation people copy: the checks of a
+// flow's design (pkce, oauthstate, legacygrant, broadscope) treat them as production code
+// (InExample).
+
+// testElems are import path elements that name a package kept for tests.
+var testElems = []string{
+	"test", "tests", "testdata", "testing", "testutil", "testutils", "testhelper", "testhelpers",
+	"testenv", "testfixtures", "fixtures", "mock", "mocks", "fake", "fakes",
+}
+
+// InTestCode reports whether file is test code: a _test.go file or a file of a package
+// whose import path says it exists for tests. Checks report there only what is certainly
+// real.
+func (p *Pass) InTestCode(file *ast.File) bool {
+	return IsTestFile(p.Fset, file) || IsTestPackagePath(p.Pkg.Path())
+}
+
+// ImportsTesting reports whether the analysed package imports "testing": test support.
+func (p *Pass) ImportsTesting() bool {
+	return slices.ContainsFunc(p.Pkg.Imports(), func(imp *types.Package) bool { return imp.Path() == "testing" })
+}
+
+// IsTestFile reports whether file is a _test.go file.
+func IsTestFile(fset *token.FileSet, file *ast.File) bool {
+	return strings.HasSuffix(fset.File(file.Pos()).Name(), "_test.go")
+}
+
+// IsTestPackagePath reports whether an import path names a package that exists for tests:
+// an element in testElems, a last element ending in _test, or an element <p>test right
+// below an element <p>.
+func IsTestPackagePath(path string) bool {
+	elems := strings.Split(path, "/")
+	if strings.HasSuffix(elems[len(elems)-1], "_test") {
+		return true
+	}
+	for i, elem := range elems {
+		if slices.Contains(testElems, elem) {
+			return true
+		}
+		if base, ok := strings.CutSuffix(elem, "test"); ok && i > 0 && base != "" && elems[i-1] == base {
+			return true
+		}
+	}
+	return false
+}
+
+// InExample reports whether pos lies in the body of an Example function of a _test.go
+// file: documentation that the flow-design checks lint like production code.
+func InExample(fset *token.FileSet, file *ast.File, pos token.Pos) bool {
+	if !IsTestFile(fset, file) {
+		return false
+	}
+	for _, d := range file.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && strings.HasPrefix(fd.Name.Name, "Example") && fd.Body != nil &&
+			fd.Pos() <= pos && pos < fd.End() {
+			return true
+		}
+	}
+	return false
+}
