@@ -5,23 +5,23 @@
 // Usage:
 //
 //	oauthvet [flags] packages                        # standalone; exit 0 clean, 3 findings, 1 error
+//	oauthvet -format=sarif [-baseline=old.sarif] ./... # SARIF 2.1.0 for code scanning
 //	go vet -vettool=$(command -v oauthvet) packages  # the same analyzers through go vet
 //	oauthvet help [check]                            # documentation
 package main
 
 import (
-	"flag"
-
-	"golang.org/x/tools/go/analysis/multichecker"
+	"os"
 
 	"github.com/oauthvet/oauthvet/analyzers/all"
+	"github.com/oauthvet/oauthvet/internal/driver"
 )
 
+// commands are the subcommands, oauthvet NAME args... The language server goes here:
+//
+//	"lsp": func(args []string, analyzers []*analysis.Analyzer) int { ... lsp.Serve(ctx, os.Stdin, os.Stdout, analyzers) ... },
+var commands = map[string]driver.Command{}
+
 func main() {
-	// Registered before multichecker's own -V, which would hash only the executable: go vet
-	// must also see config edits.
-	flag.Var(all.VersionFlag{}, "V", "print version and exit (-V=full: with a hash of the config, for go vet's cache)")
-	all.PreflightConfig()
-	all.DetectVetUnit()
-	multichecker.Main(all.Analyzers()...)
+	os.Exit(driver.Main(all.Analyzers(), commands))
 }

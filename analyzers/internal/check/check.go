@@ -17,7 +17,8 @@ import (
 )
 
 // Pass is an analysis pass with the package's rules. Its Report (and so Reportf) applies
-// the config's path rules and //oauthvet:ignore directives.
+// the config's path rules and //oauthvet:ignore directives (with -oauthvet.suppressed, a
+// silenced finding is reported marked by suppress.Mark instead of dropped).
 type Pass struct {
 	*analysis.Pass
 	Rules *config.Rules
@@ -51,11 +52,17 @@ func Run(run func(*Pass) error) func(*analysis.Pass) (any, error) {
 		report := ap.Report
 		ap.Report = func(d analysis.Diagnostic) {
 			posn := ap.Fset.Position(d.Pos)
-			if rules.DisabledFor(name, posn.Filename) || filter.Silenced(posn) {
+			if rules.DisabledFor(name, posn.Filename) {
 				return
 			}
 			if d.Category == "" {
 				d.Category = name
+			}
+			if dir := filter.Silencer(posn); dir != nil {
+				if !config.ReportSuppressed() {
+					return
+				}
+				d = suppress.Mark(d, dir) // for SARIF's suppressions
 			}
 			report(d)
 		}

@@ -44,6 +44,7 @@ type Rules struct {
 	Scopes  ScopesSchema
 	Flow    FlowSchema
 	Checks  map[string]any
+	Output  OutputSchema
 }
 
 // Secrets is the compiled [secrets] table.
@@ -274,6 +275,12 @@ func mergeInto(dst, src *fileSchema) {
 	d.HeaderNames = slices.Concat(d.HeaderNames, s.HeaderNames)
 	d.Field = mergeNamed(d.Field, s.Field, func(f SecretField) string { return f.Name })
 	d.Format = mergeNamed(d.Format, s.Format, func(f SecretFormat) string { return f.Name })
+	if src.Output.Severity != "" {
+		dst.Output.Severity = src.Output.Severity
+	}
+	if src.Output.Tier != "" {
+		dst.Output.Tier = src.Output.Tier
+	}
 	mergeScopes(&dst.Scopes, &src.Scopes)
 	mergeFlow(&dst.Flow, &src.Flow)
 	if len(src.Checks) > 0 {
@@ -302,6 +309,7 @@ func compile(r *Rules, f *fileSchema) {
 	r.Scopes = f.Scopes
 	r.Flow = f.Flow
 	r.Checks = f.Checks
+	r.Output = f.Output
 	s := &f.Secrets
 	out := &r.Secrets
 	out.MinLength = 8
@@ -384,6 +392,12 @@ func validate(src source, f *fileSchema) error {
 		if fm.Checksum != "" && fm.Checksum != "github-crc32" {
 			return bad(toml.Key{"secrets", "format", "checksum"}, i, "unknown checksum %q (known: github-crc32)", fm.Checksum)
 		}
+	}
+	if o := f.Output.Severity; o != "" && o != "error" && o != "warning" && o != "note" {
+		return bad(toml.Key{"output", "severity"}, 0, "unknown severity %q (known: error, warning, note)", o)
+	}
+	if o := f.Output.Tier; o != "" && o != "high" && o != "medium" {
+		return bad(toml.Key{"output", "tier"}, 0, "unknown tier %q (known: high, medium)", o)
 	}
 	if err := validateScopes(&f.Scopes, src.name == embedded.name, bad); err != nil {
 		return err
@@ -485,3 +499,15 @@ func locateKey(data []byte, key toml.Key, nth int) (int, int) {
 	}
 	return header[0], header[1]
 }
+
+// reportSuppressed is -oauthvet.suppressed: see ReportSuppressed.
+var reportSuppressed bool
+
+func init() {
+	Analyzer.Flags.BoolVar(&reportSuppressed, "suppressed", false,
+		"also report findings silenced by //oauthvet:ignore, marked as suppressed (for drivers that write SARIF)")
+}
+
+// ReportSuppressed reports whether a finding silenced by //oauthvet:ignore is still to be
+// reported, marked (suppress.Mark) so that the driver can emit it as suppressed in SARIF.
+func ReportSuppressed() bool { return reportSuppressed }

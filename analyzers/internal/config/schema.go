@@ -16,6 +16,14 @@ type fileSchema struct {
 	Scopes  ScopesSchema   `toml:"scopes"`
 	Flow    FlowSchema     `toml:"flow"`
 	Checks  map[string]any `toml:"checks"` // per-check settings, read by the check that owns the name
+	Output  OutputSchema   `toml:"output"`
+}
+
+// OutputSchema is the [output] table: which findings the standalone driver reports. The
+// analyzers ignore it (under go vet every finding is printed); -severity and -tier override it.
+type OutputSchema struct {
+	Severity string `toml:"severity"` // "error", "warning" or "note": that level and above
+	Tier     string `toml:"tier"`     // "high": high-tier sub-rules only; "medium": all
 }
 
 // DisableRule switches checks off for files that match path patterns.

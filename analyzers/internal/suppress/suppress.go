@@ -13,6 +13,8 @@ import (
 	"go/ast"
 	"go/token"
 	"strings"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 const prefix = "//oauthvet:ignore"
@@ -90,14 +92,48 @@ func NewFilter(check string, dirs []*Directive) *Filter {
 
 // Silenced reports whether a finding of the check at posn is silenced, and marks the
 // directive that silences it as used.
-func (f *Filter) Silenced(posn token.Position) bool {
+func (f *Filter) Silenced(posn token.Position) bool { return f.Silencer(posn) != nil }
+
+// Silencer returns the directive that silences a finding of the check at posn, marked as
+// used, or nil.
+func (f *Filter) Silencer(posn token.Position) *Directive {
 	for _, d := range f.dirs {
 		if d.Problem == "" && d.File == posn.Filename && (d.Line == posn.Line || d.Line == posn.Line-1) && d.Names(f.check) {
 			f.used[d] = true
-			return true
+			return d
 		}
 	}
-	return false
+	return nil
+}
+
+// markPrefix starts the message of the related entry that Mark adds.
+const markPrefix = "suppressed by //oauthvet:ignore -- "
+
+// Mark returns the diagnostic d, silenced by directive, with a last related entry at the
+// directive that says so and gives its reason. A driver that reports silenced findings
+// (SARIF's suppressions) recognises it with Suppression.
+func Mark(d analysis.Diagnostic, directive *Directive) analysis.Diagnostic {
+	d.Related = append(d.Related[:len(d.Related):len(d.Related)], analysis.RelatedInformation{
+		Pos: directive.Pos, End: directive.End, Message: markPrefix + directive.Reason})
+	return d
+}
+
+// Suppression reports whether d was marked by Mark, and returns the directive's reason and
+// d without the mark.
+func Suppression(d analysis.Diagnostic) (reason string, unmarked analysis.Diagnostic, ok bool) {
+	n := len(d.Related)
+	if n == 0 {
+		return "", d, false
+	}
+	reason, ok = strings.CutPrefix(d.Related[n-1].Message, markPrefix)
+	if !ok {
+		return "", d, false
+	}
+	d.Related = d.Related[: n-1 : n-1]
+	if len(d.Related) == 0 {
+		d.Related = nil
+	}
+	return reason, d, true
 }
 
 // Unused returns the well-formed directives that name the check but silenced nothing.

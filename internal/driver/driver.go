@@ -1,0 +1,238 @@
+// Package driver is oauthvet's command line: a go/analysis driver on
+// golang.org/x/tools/go/analysis/checker and go/packages with multichecker's flags, text,
+// JSON and exit codes, go vet's -vettool protocol (handed to unitchecker), and what CI
+// needs on top: SARIF 2.1.0 (-format=sarif), fingerprints that survive lines moving,
+// baselines (-baseline) and filters by severity and precision tier (-severity, -tier).
+//
+// A run has separate stages: load (go/packages), analyze (checker.Analyze), collect (the
+// graph's diagnostics become Findings, plain data with positions, sub-rule and
+// fingerprint), filter and print. Findings hold no token.Pos, so a per-package cache of
+// them, and a loader that reads the standard library from export data, can slot in
+// between the stages without touching the printers.
+package driver
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"runtime/trace"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/analysis/unitchecker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/oauthvet/oauthvet/analyzers/all"
+)
+
+// Exit codes of a standalone run (as multichecker's).
+const (
+	exitClean    = 0
+	exitError    = 1
+	exitFindings = 3
+)
+
+// A Command is a subcommand (oauthvet NAME args...): it gets the arguments after its name
+// and the analyzers, and returns the exit code.
+type Command func(args []string, analyzers []*analysis.Analyzer) int
+
+// Main runs the command line in os.Args with the analyzers and returns the exit code. The
+// first analyzer must be the config analyzer (named oauthvet), as all.Analyzers returns.
+// commands are subcommands by name (such as "lsp"); "help" is built in.
+func Main(analyzers []*analysis.Analyzer, commands map[string]Command) int {
+	log.SetFlags(0)
+	log.SetPrefix(progname() + ": ")
+	if err := analysis.Validate(analyzers); err != nil {
+		log.Print(err)
+		return exitError
+	}
+	args := os.Args[1:]
+	if len(args) > 0 {
+		if cmd, ok := commands[args[0]]; ok {
+			return cmd(args[1:], analyzers)
+		}
+	}
+	if vetUnit(args) {
+		// go vet -vettool: one package per process, with its .cfg. unitchecker parses
+		// the same flags (minus the driver's own: see driverOnly), prints, and exits.
+		unitchecker.Main(analyzers...)
+		panic("unreachable")
+	}
+
+	var s settings
+	fs := flag.NewFlagSet(progname(), flag.ExitOnError)
+	enabled := registerFlags(fs, analyzers, &s)
+	fs.Parse(args) // exits on error; -V=full exits in its Set
+	if s.printFlags {
+		if err := printFlags(fs); err != nil {
+			log.Print(err)
+			return exitError
+		}
+		return exitClean
+	}
+	selected := selectAnalyzers(analyzers, enabled)
+	args = fs.Args()
+	if len(args) == 0 {
+		fmt.Fprintf(os.Stderr, `%[1]s is a tool for static analysis of Go programs.
+
+Usage: %[1]s [-flag] [package]
+
+Run '%[1]s help' for more detail,
+ or '%[1]s help name' for details and flags of a specific analyzer.
+`, progname())
+		return exitError
+	}
+	if args[0] == "help" {
+		return help(os.Stdout, fs, analyzers, args[1:])
+	}
+	return run(&s, fs, analyzers[0], selected, args)
+}
+
+// run is a standalone run over the packages named by patterns.
+func run(s *settings, fs *flag.FlagSet, configAnalyzer *analysis.Analyzer, analyzers []*analysis.Analyzer, patterns []string) int {
+	explicit := configAnalyzer.Flags.Lookup("config").Value.String()
+	out, err := preflight(explicit)
+	if err != nil {
+		log.Print(err)
+		return exitError
+	}
+	f, err := newFilter(s, out)
+	if err != nil {
+		log.Print(err)
+		return exitError
+	}
+	if f.format == "sarif" {
+		// Silenced findings are emitted with SARIF suppressions, not dropped.
+		if err := configAnalyzer.Flags.Set(all.SuppressedFlag, "true"); err != nil {
+			log.Print(err)
+			return exitError
+		}
+	}
+	stop, err := startProfiles(s)
+	if err != nil {
+		log.Print(err)
+		return exitError
+	}
+	defer stop()
+
+	code := exitClean
+	initial, err := load(patterns, s.test, needFacts(analyzers), s.dbg('v'))
+	if err != nil {
+		log.Print(err)
+		return exitError
+	}
+	if packages.PrintErrors(initial) > 0 {
+		code = exitError
+	}
+	opts := &checker.Options{SanityCheck: s.dbg('s'), Sequential: s.dbg('p')}
+	if s.dbg('f') {
+		opts.FactLog = os.Stderr
+	}
+	graph, err := checker.Analyze(analyzers, initial, opts)
+	if err != nil {
+		log.Print(err)
+		return exitError
+	}
+	if s.fix {
+		// As multichecker: apply the fixes, print nothing else, and do not fail because
+		// there were findings.
+		if err := applyFixes(graph, s.diff, os.Stdout); err != nil {
+			log.Print(err)
+			return exitError
+		}
+		return code
+	}
+	res := collect(graph)
+	res.LoadFailed = code != exitClean
+	if err := f.apply(res); err != nil {
+		log.Print(err)
+		return exitError
+	}
+	c, err := f.print(res, os.Stdout, os.Stderr, s.context)
+	if err != nil {
+		log.Print(err)
+		c = exitError
+	}
+	if s.dbg('t') {
+		printTimes(graph, s.dbg('p'))
+	}
+	return max(code, c)
+}
+
+// load loads the packages named by patterns with syntax and types: all of them from source
+// when some analyzer uses facts, else only the initial ones.
+// (Issue 15: the standard library from export data would go here.)
+func load(patterns []string, tests, allSyntax, verbose bool) ([]*packages.Package, error) {
+	mode := packages.LoadSyntax
+	if allSyntax {
+		mode = packages.LoadAllSyntax
+	}
+	if verbose {
+		log.Printf("load %s", patterns)
+	}
+	cfg := &packages.Config{Mode: mode | packages.NeedModule, Tests: tests}
+	initial, err := packages.Load(cfg, patterns...)
+	if err == nil && len(initial) == 0 {
+		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	return initial, err
+}
+
+// needFacts reports whether an analyzer, or one it requires, uses facts.
+func needFacts(analyzers []*analysis.Analyzer) bool {
+	for a := range closure(analyzers) {
+		if len(a.FactTypes) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *settings) dbg(b byte) bool { return strings.IndexByte(s.debug, b) >= 0 }
+
+// startProfiles starts the -cpuprofile, -trace and -memprofile outputs; stop ends them.
+func startProfiles(s *settings) (stop func(), err error) {
+	var stops []func()
+	stop = func() {
+		for i := len(stops) - 1; i >= 0; i-- {
+			stops[i]()
+		}
+	}
+	create := func(name string) io.WriteCloser {
+		f, e := os.Create(name)
+		if e != nil && err == nil {
+			err = e
+		}
+		return f
+	}
+	if s.cpuprofile != "" {
+		f := create(s.cpuprofile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+			stops = append(stops, pprof.StopCPUProfile)
+		}
+	}
+	if s.trace != "" && err == nil {
+		f := create(s.trace)
+		if err == nil {
+			err = trace.Start(f)
+			stops = append(stops, trace.Stop)
+		}
+	}
+	if s.memprofile != "" && err == nil {
+		f := create(s.memprofile)
+		stops = append(stops, func() {
+			runtime.GC()
+			if err := pprof.WriteHeapProfile(f); err != nil {
+				log.Printf("writing memory profile: %v", err)
+			}
+			f.Close()
+		})
+	}
+	return stop, err
+}
