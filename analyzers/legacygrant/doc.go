@@ -27,7 +27,8 @@ the package declares it, else at its first use in the package. A string that is 
 against rather than sent is silent: an argument of strings.Contains, HasPrefix, EqualFold,
 Index and the like (and bytes.*), a regexp, an operand of == or !=, a switch case (an
 authorization server or gateway refusing the removed grants), and a constant only given
-to the blank identifier. It is silent on test code.
+to the blank identifier. It is silent on test code other than Example functions, which
+are documentation people copy and are linted like production code.
 
 Use the authorization-code flow with PKCE ((*oauth2.Config).AuthCodeURL with
 oauth2.S256ChallengeOption), the device flow ((*oauth2.Config).DeviceAuth) for agents

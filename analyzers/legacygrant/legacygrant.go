@@ -49,47 +49,13 @@ func run(pass *check.Pass) error {
 		reported: map[token.Pos]bool{},
 		consts:   map[*types.Const]bool{},
 	}
-	testFiles := map[*token.File]bool{}
 	for _, file := range pass.Files {
-		if pass.InTestCode(file) {
-			testFiles[pass.Fset.File(file.Pos())] = true
-			continue
-		}
-		cur, _ := c.ins.Root().FindNode(file)
-		for cur := range cur.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.SelectorExpr)(nil), (*ast.AssignStmt)(nil)) {
-			switch n := cur.Node().(type) {
-			case *ast.SelectorExpr: // a method value: login := cfg.PasswordCredentialsToken
-				p := cur
-				for k, _ := p.ParentEdge(); k == edge.ParenExpr_X; k, _ = p.ParentEdge() {
-					p = p.Parent()
-				}
-				if k, _ := p.ParentEdge(); k != edge.CallExpr_Fun && isPasswordGrant(c.info, n) {
-					c.report(n, msgPassword)
-				}
-			case *ast.CallExpr:
-				if fn := catalogue.Callee(c.info, n); fn == nil || !authflow.ArgsFit(n, fn) {
-					continue
-				}
-				switch catalogue.FullName(c.info, n) {
-				case catalogue.PasswordCredentialsToken:
-					c.report(n, msgPassword)
-				case catalogue.SetAuthURLParam:
-					if key, ok := c.flow.ConstString(n.Args[0]); ok && key == "response_type" {
-						if v, ok := c.flow.ConstString(n.Args[1]); ok && implicit(v) {
-							c.report(n, fmt.Sprintf(msgImplicit, v))
-						}
-					}
-				}
-			case *ast.CompositeLit:
-				c.registration(n)
-				c.jsonPassword(cur, n)
-			case *ast.AssignStmt:
-				c.registrationField(n)
-			}
+		for _, root := range authflow.LintedRoots(pass, file) {
+			c.scan(root)
 		}
 	}
 	for _, r := range c.flow.Requests() {
-		if len(r.Params) == 0 || testFiles[pass.Fset.File(r.Params[0].At.Pos())] {
+		if len(r.Params) == 0 || !authflow.Linted(pass, r.Params[0].At.Pos()) {
 			continue
 		}
 		for _, p := range r.Params {
@@ -108,6 +74,42 @@ func run(pass *check.Pass) error {
 		}
 	}
 	return nil
+}
+
+// scan reports the password grants, implicit grants and registrations under root.
+func (c *checker) scan(root ast.Node) {
+	cur, _ := c.ins.Root().FindNode(root)
+	for cur := range cur.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.SelectorExpr)(nil), (*ast.AssignStmt)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.SelectorExpr: // a method value: login := cfg.PasswordCredentialsToken
+			p := cur
+			for k, _ := p.ParentEdge(); k == edge.ParenExpr_X; k, _ = p.ParentEdge() {
+				p = p.Parent()
+			}
+			if k, _ := p.ParentEdge(); k != edge.CallExpr_Fun && isPasswordGrant(c.info, n) {
+				c.report(n, msgPassword)
+			}
+		case *ast.CallExpr:
+			if fn := catalogue.Callee(c.info, n); fn == nil || !authflow.ArgsFit(n, fn) {
+				continue
+			}
+			switch catalogue.FullName(c.info, n) {
+			case catalogue.PasswordCredentialsToken:
+				c.report(n, msgPassword)
+			case catalogue.SetAuthURLParam:
+				if key, ok := c.flow.ConstString(n.Args[0]); ok && key == "response_type" {
+					if v, ok := c.flow.ConstString(n.Args[1]); ok && implicit(v) {
+						c.report(n, fmt.Sprintf(msgImplicit, v))
+					}
+				}
+			}
+		case *ast.CompositeLit:
+			c.registration(n)
+			c.jsonPassword(cur, n)
+		case *ast.AssignStmt:
+			c.registrationField(n)
+		}
+	}
 }
 
 type checker struct {

@@ -48,7 +48,8 @@ It is silent on a random state made per login (crypto/rand.Text, oauth2.Generate
 uuid, mcp-go's client.GenerateState), on callbacks that read and compare the state (from the
 request or from any parsed query), on token endpoints (a function that reads the request's
 "grant_type"), on PKCE-protected exchanges, on callbacks a middleware may wrap (above), and
-on test code.
+on test code other than Example functions, which are documentation people copy and are
+linted like production code.
 
 Bad:
 

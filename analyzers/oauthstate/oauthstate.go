@@ -71,45 +71,51 @@ func run(pass *check.Pass) error {
 	c.ins = ins
 	var exchanges []inspector.Cursor
 	for _, file := range pass.Files {
-		if pass.InTestCode(file) {
-			continue
-		}
-		cur, _ := ins.Root().FindNode(file)
-		for n := range cur.Preorder((*ast.CallExpr)(nil)) {
-			call := n.Node().(*ast.CallExpr)
-			fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
-			if fn == nil || !authflow.ArgsFit(call, fn) {
-				continue
-			}
-			switch name := fn.Origin().FullName(); name {
-			case catalogue.AuthCodeURL:
-				// RFC 9700 §2.1: a client using PKCE may rely on it against CSRF (the
-				// oauth2 package's own example passes "state" with S256ChallengeOption).
-				if !c.flow.CallOptions(call, 1).HasS256Challenge() {
-					c.state(n, 0, "AuthCodeURL")
-				}
-			case catalogue.AuthHandlerTokenSource:
-				c.state(n, 2, "authhandler.TokenSource")
-			case catalogue.AuthHandlerTokenSourceWithPKCE:
-				// Non-nil PKCEParams: PKCE is in use (pkce judges its method).
-				if tv, ok := pass.TypesInfo.Types[call.Args[4]]; ok && tv.IsNil() {
-					c.state(n, 2, "authhandler.TokenSourceWithPKCE")
-				}
-			case catalogue.MCPGoGetAuthorizationURL:
-				c.state(n, 1, "GetAuthorizationURL")
-			case catalogue.Exchange:
-				exchanges = append(exchanges, n)
-			case catalogue.MCPGoSetExpectedState:
-				if req := requestParam(pass.TypesInfo, n); req != nil && c.paramValue(call.Args[0], req, "state") {
-					pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msgExpectedFromRequest})
-				}
-			}
+		for _, root := range authflow.LintedRoots(pass, file) {
+			c.scan(root, &exchanges)
 		}
 	}
 	for _, n := range exchanges {
 		c.callback(n)
 	}
 	return nil
+}
+
+// scan reports the states of the authorization requests under root and collects its
+// Exchange calls.
+func (c *checker) scan(root ast.Node, exchanges *[]inspector.Cursor) {
+	pass := c.pass
+	cur, _ := c.ins.Root().FindNode(root)
+	for n := range cur.Preorder((*ast.CallExpr)(nil)) {
+		call := n.Node().(*ast.CallExpr)
+		fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+		if fn == nil || !authflow.ArgsFit(call, fn) {
+			continue
+		}
+		switch name := fn.Origin().FullName(); name {
+		case catalogue.AuthCodeURL:
+			// RFC 9700 §2.1: a client using PKCE may rely on it against CSRF (the
+			// oauth2 package's own example passes "state" with S256ChallengeOption).
+			if !c.flow.CallOptions(call, 1).HasS256Challenge() {
+				c.state(n, 0, "AuthCodeURL")
+			}
+		case catalogue.AuthHandlerTokenSource:
+			c.state(n, 2, "authhandler.TokenSource")
+		case catalogue.AuthHandlerTokenSourceWithPKCE:
+			// Non-nil PKCEParams: PKCE is in use (pkce judges its method).
+			if tv, ok := pass.TypesInfo.Types[call.Args[4]]; ok && tv.IsNil() {
+				c.state(n, 2, "authhandler.TokenSourceWithPKCE")
+			}
+		case catalogue.MCPGoGetAuthorizationURL:
+			c.state(n, 1, "GetAuthorizationURL")
+		case catalogue.Exchange:
+			*exchanges = append(*exchanges, n)
+		case catalogue.MCPGoSetExpectedState:
+			if req := requestParam(pass.TypesInfo, n); req != nil && c.paramValue(call.Args[0], req, "state") {
+				pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msgExpectedFromRequest})
+			}
+		}
+	}
 }
 
 // state reports a state argument that is the same for every login, or that the request

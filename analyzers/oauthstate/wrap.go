@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/oauthvet/oauthvet/analyzers/internal/authflow"
 	"github.com/oauthvet/oauthvet/analyzers/internal/catalogue"
 )
 
@@ -27,27 +28,26 @@ var registrations = []string{
 // maxWrapDepth bounds how far a handler value is followed; beyond it the check is silent.
 const maxWrapDepth = 24
 
-// usesOf returns the cursors of the uses of obj in the package's non-test files: the
+// usesOf returns the cursors of the uses of obj in the code the check lints: the
 // identifier, or the selector expression (x.Method, pkg.Func) it is the name of.
 func (c *checker) usesOf(obj types.Object) []inspector.Cursor {
 	if c.uses == nil {
 		c.uses = map[types.Object][]inspector.Cursor{}
 		for _, file := range c.pass.Files {
-			if c.pass.InTestCode(file) {
-				continue
-			}
-			fc, _ := c.ins.Root().FindNode(file)
-			for cur := range fc.Preorder((*ast.Ident)(nil)) {
-				o := c.pass.TypesInfo.Uses[cur.Node().(*ast.Ident)]
-				switch o.(type) {
-				case *types.Func, *types.Var:
-				default:
-					continue
+			for _, root := range authflow.LintedRoots(c.pass, file) {
+				rc, _ := c.ins.Root().FindNode(root)
+				for cur := range rc.Preorder((*ast.Ident)(nil)) {
+					o := c.pass.TypesInfo.Uses[cur.Node().(*ast.Ident)]
+					switch o.(type) {
+					case *types.Func, *types.Var:
+					default:
+						continue
+					}
+					if k, _ := cur.ParentEdge(); k == edge.SelectorExpr_Sel {
+						cur = cur.Parent()
+					}
+					c.uses[o] = append(c.uses[o], cur)
 				}
-				if k, _ := cur.ParentEdge(); k == edge.SelectorExpr_Sel {
-					cur = cur.Parent()
-				}
-				c.uses[o] = append(c.uses[o], cur)
 			}
 		}
 	}

@@ -63,7 +63,6 @@ const (
 type checker struct {
 	pass      *check.Pass
 	flow      *authflow.Flow
-	testFiles map[*token.File]bool
 	reported  map[any]bool // verifier roots already reported
 	exchanges []*ast.CallExpr
 	noPKCEURL bool                   // an AuthCodeURL without a challenge was reported
@@ -76,26 +75,23 @@ func run(pass *check.Pass) error {
 		return nil
 	}
 	c := &checker{
-		pass:      pass,
-		flow:      pass.ResultOf[authflow.Analyzer].(*authflow.Flow),
-		testFiles: map[*token.File]bool{},
-		reported:  map[any]bool{},
+		pass:     pass,
+		flow:     pass.ResultOf[authflow.Analyzer].(*authflow.Flow),
+		reported: map[any]bool{},
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for _, file := range pass.Files {
-		if pass.InTestCode(file) {
-			c.testFiles[pass.Fset.File(file.Pos())] = true
-			continue
-		}
-		cur, _ := ins.Root().FindNode(file)
-		for n := range cur.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.ValueSpec)(nil)) {
-			switch n := n.Node().(type) {
-			case *ast.CallExpr:
-				c.call(n)
-			case *ast.CompositeLit:
-				c.compositeLit(ins, n)
-			case *ast.ValueSpec:
-				c.zeroConfig(ins, file, n)
+		for _, root := range authflow.LintedRoots(pass, file) {
+			cur, _ := ins.Root().FindNode(root)
+			for n := range cur.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.ValueSpec)(nil)) {
+				switch n := n.Node().(type) {
+				case *ast.CallExpr:
+					c.call(n)
+				case *ast.CompositeLit:
+					c.compositeLit(ins, n)
+				case *ast.ValueSpec:
+					c.zeroConfig(ins, file, n)
+				}
 			}
 		}
 	}
@@ -354,7 +350,7 @@ func (c *checker) assigns(ins *inspector.Inspector, m config.Member) bool {
 // the plain method in them.
 func (c *checker) requests() {
 	for _, r := range c.flow.Requests() {
-		if len(r.Params) == 0 || c.testFiles[c.pass.Fset.File(r.Params[0].At.Pos())] {
+		if len(r.Params) == 0 || !authflow.Linted(c.pass, r.Params[0].At.Pos()) {
 			continue
 		}
 		for _, p := range r.Get("code_challenge_method") {
