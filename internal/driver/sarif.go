@@ -37,12 +37,13 @@ type (
 	sarifDriver struct {
 		Name           string      `json:"name"`
 		Version        string      `json:"version,omitempty"`
+		SemVer         string      `json:"semanticVersion,omitempty"`
 		InformationURI string      `json:"informationUri"`
 		Rules          []sarifRule `json:"rules"`
 	}
 	sarifRule struct {
 		ID                   string         `json:"id"`
-		Name                 string         `json:"name"`
+		Name                 string         `json:"name,omitempty"`
 		ShortDescription     sarifText      `json:"shortDescription"`
 		FullDescription      sarifText      `json:"fullDescription"`
 		Help                 sarifText      `json:"help"`
@@ -113,8 +114,9 @@ const (
 // inSource suppression, and the analyzers' failures as notifications.
 func printSARIF(w io.Writer, res *Results) error {
 	rules, index := sarifRules()
+	version, semver := toolVersion()
 	run := sarifRun{
-		Tool:               sarifTool{Driver: sarifDriver{Name: "oauthvet", Version: toolVersion(), InformationURI: informationURI, Rules: rules}},
+		Tool:               sarifTool{Driver: sarifDriver{Name: "oauthvet", Version: version, SemVer: semver, InformationURI: informationURI, Rules: rules}},
 		OriginalURIBaseIDs: map[string]sarifArtifactLoc{srcRoot: {URI: fileURI(root()) + "/"}},
 		Results:            []sarifResult{},
 		ColumnKind:         "utf16CodeUnits",
@@ -230,10 +232,21 @@ func precision(t all.Tier) string {
 	return "medium"
 }
 
-// ruleName is a rule's friendly name: the check's name capitalised.
-func ruleName(check string) string {
-	return strings.ToUpper(check[:1]) + check[1:]
+// ruleNames are the rules' friendly names (SARIF wants them to differ from the IDs).
+var ruleNames = map[string]string{
+	"hardcodedsecret":  "HardCodedCredential",
+	"pkce":             "AuthorizationCodeWithoutPkce",
+	"oauthstate":       "MissingOrPredictableOauthState",
+	"legacygrant":      "LegacyOauthGrant",
+	"broadscope":       "OverBroadOauthScope",
+	"tokenexpiry":      "TokenExpiryIgnored",
+	"tokenlog":         "TokenInLogOrModelContext",
+	"tokenpassthrough": "CallerTokenForwarded",
+	"tokeninurl":       "TokenInUrlQuery",
 }
+
+// ruleName is a rule's friendly name, or "" (omitted) for a check without one.
+func ruleName(check string) string { return ruleNames[check] }
 
 // fullDescription is the analyzer's documentation up to GitHub's 1,024 characters, cut at
 // a paragraph.
@@ -345,32 +358,29 @@ func utf16Column(line string, col int) int {
 	return n
 }
 
-// toolVersion is the module's version, or the VCS revision the binary was built from.
-func toolVersion() string {
+// toolVersion is the module's version (also as a semantic version), or the VCS revision
+// the binary was built from ("0.0.0-" and the revision, since SARIF wants a version that
+// starts with a number).
+func toolVersion() (version, semver string) {
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
-		return ""
+		return "0.0.0-devel", ""
 	}
 	if v := bi.Main.Version; v != "" && v != "(devel)" {
-		return v
+		v = strings.TrimPrefix(v, "v")
+		return v, v
 	}
-	rev, dirty := "", false
+	rev, dirty := "devel", false
 	for _, s := range bi.Settings {
 		switch s.Key {
 		case "vcs.revision":
-			rev = s.Value
+			rev = s.Value[:min(12, len(s.Value))]
 		case "vcs.modified":
 			dirty = s.Value == "true"
 		}
 	}
-	if rev == "" {
-		return "devel"
-	}
-	if len(rev) > 12 {
-		rev = rev[:12]
-	}
 	if dirty {
 		rev += "-dirty"
 	}
-	return rev
+	return "0.0.0-" + rev, ""
 }
