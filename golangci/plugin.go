@@ -25,6 +25,8 @@ package golangci
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -46,7 +48,8 @@ func init() {
 // key is an error, so that a misspelt setting is not silently ignored.
 type Settings struct {
 	// Config is the oauthvet.toml to use instead of the one found from each package's
-	// directory, as -oauthvet.config: a relative path is resolved against the module root.
+	// directory, as -oauthvet.config. A relative path is resolved against the root of the
+	// module golangci-lint runs in (where go.mod is, at or above the working directory).
 	Config string `json:"config"`
 	// Disable names checks not to run, as -NAME=false does. "oauthvet" turns off the
 	// reports on malformed //oauthvet:ignore directives; the rules are still loaded.
@@ -83,7 +86,11 @@ func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	if i < 0 {
 		return nil, fmt.Errorf("no %s analyzer to take settings.config", Name)
 	}
-	if err := analyzers[i].Flags.Set("config", p.settings.Config); err != nil {
+	config, err := resolve(p.settings.Config)
+	if err != nil {
+		return nil, fmt.Errorf("settings.config: %v", err)
+	}
+	if err := analyzers[i].Flags.Set("config", config); err != nil {
 		return nil, fmt.Errorf("settings.config: %v", err)
 	}
 	var enabled []*analysis.Analyzer
@@ -96,6 +103,27 @@ func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 		return nil, fmt.Errorf("settings.disable turns off every check: remove %s from linters.enable instead", Name)
 	}
 	return enabled, nil
+}
+
+// resolve makes a relative config path absolute, against the module root of the working
+// directory: golangci-lint also analyses dependencies (for facts), standard library
+// included, and those have no module root of their own to resolve it against.
+func resolve(path string) (string, error) {
+	if path == "" || filepath.IsAbs(path) {
+		return path, nil
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for dir := wd; ; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return filepath.Join(dir, path), nil
+		}
+		if filepath.Dir(dir) == dir {
+			return filepath.Join(wd, path), nil
+		}
+	}
 }
 
 // GetLoadMode asks for type information: every check matches APIs by their types.
