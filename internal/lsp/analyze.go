@@ -285,17 +285,12 @@ func lineStarts(text []byte) []int {
 func utf16Len(b []byte) int {
 	n := 0
 	for len(b) > 0 {
-		r, size := decodeRune(b)
+		r, size := utf8.DecodeRune(b)
 		b = b[size:]
-		n += utf16Units(r)
+		n += utf16.RuneLen(r) // an invalid byte decodes as U+FFFD: one unit
 	}
 	return n
 }
-
-func decodeRune(b []byte) (rune, int) { return utf8.DecodeRune(b) }
-
-// utf16Units is the rune's length in UTF-16; an invalid byte decodes as U+FFFD: one unit.
-func utf16Units(r rune) int { return utf16.RuneLen(r) }
 
 // tokenRange converts pos..end to a file name and LSP range; an invalid or foreign end
 // makes an empty range at pos.

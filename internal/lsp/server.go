@@ -10,6 +10,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log"
 	"os"
@@ -18,6 +19,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -121,6 +124,7 @@ type server struct {
 	mu          sync.Mutex
 	initialized bool
 	shutdown    bool
+	watch       bool                    // the client lets us register file watchers
 	docs        map[string]*document    // open files by absolute name (Go files and configs)
 	units       map[string]*unit        // package directories with an open Go file
 	probes      map[string]*probe       // config files being validated
@@ -136,8 +140,9 @@ type document struct {
 // unit is a package directory: its scheduled run and its last published findings.
 type unit struct {
 	job
-	findings map[string][]finding // by file; the files shown with findings
-	versions map[string]int       // versions of open files the findings were computed on
+	findings  map[string][]finding // by file; the files shown with findings
+	versions  map[string]int       // versions of open files the findings were computed on
+	configErr *configError         // the config error of the last run, told to the user
 }
 
 // probe is a config file's scheduled validation.
@@ -160,6 +165,14 @@ func (s *server) isShutdown() bool {
 // handle processes one message; done is true when the server must stop.
 func (s *server) handle(body []byte) (done bool, err error) {
 	var msg incoming
+	defer func() {
+		if r := recover(); r != nil {
+			s.log.Printf("internal error handling %s, in %s", msg.Method, panicSite())
+			if len(msg.ID) > 0 {
+				s.w.replyError(msg.ID, codeInternalError, "internal error")
+			}
+		}
+	}()
 	if err := json.Unmarshal(body, &msg); err != nil {
 		s.w.replyError(nil, codeParseError, "invalid JSON")
 		return false, nil
@@ -234,12 +247,16 @@ func (s *server) dispatch(method string, params json.RawMessage, isRequest bool)
 		}
 		s.mu.Lock()
 		s.initialized = true
+		s.watch = p.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration
 		s.mu.Unlock()
-		if p.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration {
-			defer s.watchFiles()
-		}
 		return initializeResult(s.opts.Version), nil
 	case "initialized":
+		s.mu.Lock()
+		watch := s.watch
+		s.mu.Unlock()
+		if watch {
+			s.watchFiles() // a request: only once the client has our initialize result
+		}
 		return nil, nil
 	case "shutdown":
 		s.mu.Lock()
@@ -420,6 +437,11 @@ func (s *server) schedule(j *job, run func(gen int)) {
 	s.jobs.Add(1)
 	j.timer = time.AfterFunc(s.opts.Debounce, func() {
 		defer s.jobs.Done()
+		defer func() {
+			if r := recover(); r != nil {
+				s.log.Printf("internal error in a background run, in %s", panicSite())
+			}
+		}()
 		run(gen)
 	})
 }
@@ -461,7 +483,7 @@ func (s *server) dropUnit(dir string) {
 	}
 	delete(s.units, dir)
 	for file := range u.findings {
-		s.publish(file, nil)
+		s.publish(file, nil, nil)
 	}
 }
 
@@ -537,11 +559,18 @@ func (s *server) runUnit(dir string, u *unit, gen int) {
 		// Every check failed for want of rules: keep the findings on show, and show the
 		// error on the config file (unless the editor has it open: then its own
 		// validation of the unsaved text speaks for it).
-		if s.docs[res.configErr.file] == nil {
-			s.showConfigError(res.configErr.file, res.configErr)
+		ce := res.configErr
+		if old := u.configErr; old == nil || *old != *ce {
+			s.w.notify("window/showMessage", map[string]any{"type": 1,
+				"message": fmt.Sprintf("oauthvet: no check ran: %s has an error (line %d)", ce.file, ce.line)})
+		}
+		u.configErr = ce
+		if s.docs[ce.file] == nil {
+			s.showConfigError(ce.file, ce)
 		}
 		return
 	}
+	u.configErr = nil
 	if cfg := findConfig(dir); cfg != "" && s.docs[cfg] == nil {
 		s.showConfigError(cfg, nil)
 	}
@@ -560,7 +589,7 @@ func (s *server) runUnit(dir string, u *unit, gen int) {
 		if fs := res.files[f]; len(fs) > 0 {
 			u.findings[f] = fs
 		}
-		s.publish(f, res.files[f])
+		s.publish(f, res.files[f], versions)
 	}
 	u.versions = versions
 }
@@ -576,14 +605,18 @@ func (s *server) applySeverity(res *result) {
 	}
 }
 
-// publish sends the diagnostics of file (none clears them). s.mu is held, which orders
-// publications.
-func (s *server) publish(file string, fs []finding) {
+// publish sends the diagnostics of file (none clears them), with the version of the open
+// file they were computed on, if any. s.mu is held, which orders publications.
+func (s *server) publish(file string, fs []finding, versions map[string]int) {
 	diags := make([]diagnostic, 0, len(fs))
 	for _, f := range fs {
 		diags = append(diags, f.diag)
 	}
-	s.w.notify("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: fileURI(file), Diagnostics: diags})
+	p := publishDiagnosticsParams{URI: fileURI(file), Diagnostics: diags}
+	if v, ok := versions[file]; ok {
+		p.Version = &v
+	}
+	s.w.notify("textDocument/publishDiagnostics", p)
 }
 
 // runProbe validates the config file at path: the editor's text if it is open, else the
@@ -633,7 +666,7 @@ func (s *server) showConfigError(path string, ce *configError, text ...[]byte) {
 	}
 	if ce == nil {
 		delete(s.cfgErrs, path)
-		s.publish(path, nil)
+		s.publish(path, nil, nil)
 		return
 	}
 	s.cfgErrs[path] = ce
@@ -660,7 +693,7 @@ func (s *server) showConfigError(path string, ce *configError, text ...[]byte) {
 	if s.configAnalyzer != nil && s.configAnalyzer.URL != "" {
 		d.CodeDescription = &codeDescription{Href: s.configAnalyzer.URL}
 	}
-	s.publish(path, []finding{{diag: d}})
+	s.publish(path, []finding{{diag: d}}, nil)
 }
 
 // lineEnd is the byte offset of the end of the 1-based line (before its newline).
@@ -749,8 +782,8 @@ func offsetOf(text []byte, p position) int {
 	}
 	off := starts[p.Line]
 	for units := 0; off < len(text) && text[off] != '\n' && units < p.Character; {
-		r, size := decodeRune(text[off:])
-		units += utf16Units(r)
+		r, size := utf8.DecodeRune(text[off:])
+		units += utf16.RuneLen(r)
 		off += size
 	}
 	return off

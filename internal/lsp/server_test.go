@@ -306,6 +306,12 @@ func (c *client) wait(timeout time.Duration, cond func() bool, what string) {
 // nextDiags waits for the next publication for file.
 func (c *client) nextDiags(file string) []diagnostic {
 	c.t.Helper()
+	return c.nextPublish(file).Diagnostics
+}
+
+// nextPublish waits for the next publication for file.
+func (c *client) nextPublish(file string) publishDiagnosticsParams {
+	c.t.Helper()
 	uri := fileURI(file)
 	var p publishDiagnosticsParams
 	c.wait(3*time.Minute, func() bool {
@@ -315,7 +321,25 @@ func (c *client) nextDiags(file string) []diagnostic {
 		}
 		return false
 	}, "diagnostics for "+filepath.Base(file))
-	return p.Diagnostics
+	return p
+}
+
+// serverRequest waits for a request or notification (other than diagnostics) from the
+// server.
+func (c *client) serverRequest(method string) wireMessage {
+	c.t.Helper()
+	var m wireMessage
+	c.wait(3*time.Minute, func() bool {
+		for i, r := range c.requests {
+			if r.Method == method {
+				m = r
+				c.requests = append(c.requests[:i], c.requests[i+1:]...)
+				return true
+			}
+		}
+		return false
+	}, method)
+	return m
 }
 
 // noDiags checks that nothing was published for file.
@@ -370,7 +394,12 @@ func (c *client) codeActions(file string, r lspRange) []codeAction {
 
 func (c *client) initialize() map[string]any {
 	c.t.Helper()
-	m := c.call("initialize", map[string]any{"processId": nil, "rootUri": nil, "capabilities": map[string]any{}})
+	return c.initializeWith(map[string]any{})
+}
+
+func (c *client) initializeWith(capabilities map[string]any) map[string]any {
+	c.t.Helper()
+	m := c.call("initialize", map[string]any{"processId": nil, "rootUri": nil, "capabilities": capabilities})
 	if m.Error != nil {
 		c.t.Fatalf("initialize: %v", m.Error)
 	}
@@ -431,7 +460,11 @@ func TestSession(t *testing.T) {
 
 	// Open: the package's findings, with codes, docs links and related information.
 	c.open(agent, agentSrc, 1)
-	diags := c.nextDiags(agent)
+	pub := c.nextPublish(agent)
+	if pub.Version == nil || *pub.Version != 1 {
+		t.Errorf("published for version %v, want 1", pub.Version)
+	}
+	diags := pub.Diagnostics
 	if got, want := summary(diags), "11:httpissuer 14:pkce 18:legacygrant"; got != want {
 		t.Fatalf("diagnostics on open: %s, want %s", got, want)
 	}
@@ -454,7 +487,6 @@ func TestSession(t *testing.T) {
 	}
 
 	// A quick fix for the finding under the cursor, none elsewhere.
-	issuerDiag := diags[0]
 	if actions := c.codeActions(agent, lspRange{Start: position{17, 0}, End: position{17, 1}}); len(actions) != 0 {
 		t.Errorf("code actions away from any fix: %+v", actions)
 	}
@@ -467,7 +499,6 @@ func TestSession(t *testing.T) {
 	if !strings.Contains(fixed, `var issuer = "https://as.example.com"`) {
 		t.Fatalf("the fix gave:\n%s", fixed)
 	}
-	_ = issuerDiag
 
 	// Edit: fixes are withheld while the text differs from what was analysed; saving
 	// analyses the editor's text and clears what is gone.
@@ -499,6 +530,9 @@ func TestSession(t *testing.T) {
 	if len(cd) != 1 || cd[0].Range.Start != (position{1, 0}) || cd[0].Severity != SeverityError ||
 		cd[0].Code != "oauthvet" || !strings.Contains(cd[0].Message, `unknown key "secrets.min_lenght"`) {
 		t.Fatalf("config diagnostics: %+v", cd)
+	}
+	if m := c.serverRequest("window/showMessage"); !strings.Contains(string(m.Params), "oauthvet.toml has an error (line 2)") {
+		t.Errorf("showMessage %s", m.Params)
 	}
 	c.open(config, "[secrets]\nmin_lenght = 3\n", 1)
 	c.change(config, "[secrets]\nmin_length = 3\n", 2)
@@ -559,7 +593,10 @@ func TestProtocol(t *testing.T) {
 	if m := c.call("textDocument/codeAction", map[string]any{}); m.Error == nil || m.Error.Code != codeServerNotInitialized {
 		t.Errorf("request before initialize: %s %v", m.Result, m.Error)
 	}
-	c.initialize()
+	c.initializeWith(map[string]any{"workspace": map[string]any{"didChangeWatchedFiles": map[string]any{"dynamicRegistration": true}}})
+	if m := c.serverRequest("client/registerCapability"); !strings.Contains(string(m.Params), `"**/oauthvet.toml"`) {
+		t.Errorf("registerCapability %s", m.Params)
+	}
 	if m := c.call("initialize", map[string]any{}); m.Error == nil || m.Error.Code != codeInvalidRequest {
 		t.Errorf("second initialize: %s %v", m.Result, m.Error)
 	}
