@@ -44,6 +44,14 @@ The check reports:
   - mcp-go's SetExpectedState given the state of the callback request: the later check in
     ProcessAuthorizationResponse then compares the state with itself.
 
+A copy-and-paste ("out of band") login is not reported: the user types the code the
+server displays into the program, so no handler receives a redirect and there is no
+callback to forge. It is known by an out-of-band redirect URI (urn:ietf:wg:oauth:2.0:oob)
+set on the config or passed as redirect_uri, or by a code read from the terminal
+(fmt.Scan, a bufio reader or scanner over the input, a prompt) and handed to Exchange or
+returned, in the function that builds the URL or in one of this package that calls it; for
+authhandler, by a handler that returns such a code. (Its missing PKCE is pkce's finding.)
+
 It is silent on a random state made per login (crypto/rand.Text, oauth2.GenerateVerifier,
 uuid, mcp-go's client.GenerateState), on callbacks that read and compare the state (from the
 request or from any parsed query), on token endpoints (a function that reads the request's

@@ -129,7 +129,7 @@ func (c *checker) state(n inspector.Cursor, index int, api string) {
 	v := c.flow.StringOrigin(e)
 	if !v.Origin.Reportable() {
 		if v.Origin == authflow.Unknown {
-			if key, ok := c.requestChosen(n, e); ok {
+			if key, ok := c.requestChosen(n, e); ok && !c.pasted(n) {
 				c.pass.Reportf(e.Pos(), msgRequestState, api, key)
 			}
 		}
@@ -140,6 +140,9 @@ func (c *checker) state(n inspector.Cursor, index int, api string) {
 		root = v.Obj
 	} else if id, ok := ast.Unparen(e).(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] != nil {
 		root = c.pass.TypesInfo.Uses[id]
+	}
+	if c.pasted(n) {
+		return // a copy-and-paste login has no callback to forge (pasted.go)
 	}
 	if v.Empty && v.Origin == authflow.Constant {
 		c.pass.Reportf(e.Pos(), msgEmptyState, api)

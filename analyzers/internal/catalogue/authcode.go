@@ -108,3 +108,30 @@ var RequestParamFuncs = []string{
 	"(net/url.Values).Get",
 	"(net/url.Values).Has",
 }
+
+// The copy-and-paste ("out of band") login: the authorization server shows the code, or
+// redirects to a page that only displays it, and the user types it into the program. No
+// handler receives a redirect, so there is no callback for a state to protect.
+var (
+	// OOBRedirectURIs are the redirect URIs that ask the server to display the code.
+	OOBRedirectURIs = []string{"urn:ietf:wg:oauth:2.0:oob", "urn:ietf:wg:oauth:2.0:oob:auto", "oob"}
+	// ConfigRedirectURL is (oauth2.Config).RedirectURL.
+	ConfigRedirectURL = config.Member{Pkg: OAuth2Pkg, Type: "Config", Name: "RedirectURL"}
+	// ConfigType is oauth2.Config.
+	ConfigType = TypeName{OAuth2Pkg, "Config"}
+)
+
+// TerminalScanFuncs read what the user types into their pointer arguments (fmt.Scan(&code),
+// survey.AskOne(prompt, &code)).
+var TerminalScanFuncs = []string{
+	"fmt.Scan", "fmt.Scanln", "fmt.Scanf", "fmt.Fscan", "fmt.Fscanln", "fmt.Fscanf",
+	"github.com/AlecAivazis/survey/v2.AskOne", "github.com/AlecAivazis/survey/v2.Ask",
+}
+
+// TerminalReadFuncs return a line the user typed (as their first result).
+var TerminalReadFuncs = []string{
+	"(*bufio.Reader).ReadString", "(*bufio.Reader).ReadLine", "(*bufio.Reader).ReadBytes",
+	"(*bufio.Scanner).Text", "(*bufio.Scanner).Bytes",
+	"golang.org/x/term.ReadPassword", "(*golang.org/x/term.Terminal).ReadLine", "(*golang.org/x/term.Terminal).ReadPassword",
+	"(*github.com/manifoldco/promptui.Prompt).Run",
+}
