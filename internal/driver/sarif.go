@@ -275,21 +275,24 @@ func helpMarkdown(a *analysis.Analyzer, url string) string {
 	var sb strings.Builder
 	title, rest, _ := strings.Cut(a.Doc, "\n\n")
 	fmt.Fprintf(&sb, "**%s** (`%s`)\n\n", title, a.Name)
+	lines := strings.Split(rest, "\n")
 	inCode := false
-	for _, line := range strings.Split(rest, "\n") {
+	for i, line := range lines {
 		code := strings.HasPrefix(line, "\t")
-		if code && !inCode {
-			sb.WriteString("```go\n")
-		}
-		if !code && inCode && strings.TrimSpace(line) == "" {
-			// A blank line inside a code block ends it only if no code follows.
+		blank := strings.TrimSpace(line) == ""
+		if inCode && !code && !(blank && codeFollows(lines[i+1:])) {
 			sb.WriteString("```\n")
 			inCode = false
 		}
-		inCode = inCode || code
 		switch {
+		case code && !inCode:
+			sb.WriteString("```go\n")
+			inCode = true
+			fallthrough
 		case code:
 			sb.WriteString(strings.TrimPrefix(line, "\t") + "\n")
+		case blank:
+			sb.WriteString("\n")
 		case strings.TrimSpace(line) == "Bad:" || strings.TrimSpace(line) == "Good:":
 			sb.WriteString("**" + strings.TrimSpace(line) + "**\n")
 		default:
@@ -301,6 +304,16 @@ func helpMarkdown(a *analysis.Analyzer, url string) string {
 	}
 	fmt.Fprintf(&sb, "\nSee [%s](%s) for the sub-rules, their precision tier and severity, and how to suppress a finding.\n", a.Name, url)
 	return sb.String()
+}
+
+// codeFollows reports whether the first non-blank line is indented code.
+func codeFollows(lines []string) bool {
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			return strings.HasPrefix(l, "\t")
+		}
+	}
+	return false
 }
 
 // location is a SARIF location: a URI relative to %SRCROOT% (or an absolute file URI for a

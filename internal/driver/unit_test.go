@@ -25,8 +25,7 @@ func TestUnified(t *testing.T) {
  c
  d
  e
-@@ -7,4 +7,5 @@
- g
+@@ -8,3 +8,4 @@
  h
  i
  j
@@ -45,9 +44,9 @@ func TestUnified(t *testing.T) {
 
 func TestUTF16Column(t *testing.T) {
 	line := "\ts := \"é𝄞\" + x"
-	// Byte columns: x is at byte 16 (1-based); in UTF-16 units é is 1 and 𝄞 is 2.
-	if got := utf16Column(line, strings.Index(line, "x")+1); got != 13 {
-		t.Errorf("column of x = %d, want 13", got)
+	// x is at byte column 18; in UTF-16 units é counts 1 and 𝄞 2: column 15.
+	if got := utf16Column(line, strings.Index(line, "x")+1); got != 15 {
+		t.Errorf("column of x = %d, want 15", got)
 	}
 	if got := utf16Column(line, 1); got != 1 {
 		t.Errorf("column 1 = %d", got)
