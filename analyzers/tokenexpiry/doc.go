@@ -40,20 +40,31 @@ Client side, the check reports (the sub-rule is the diagnostic's category):
     if t != nil && !t.Valid() { return } it is checked. Helpers of the package that set
     the header, refresh the token or return the cached token are followed.
 
-Server side:
+Server side, where the result decides access (a caller's token):
 
   - skip-check: go-oidc Config{SkipExpiryCheck, SkipIssuerCheck or SkipClientIDCheck: true}
-    unless the function compares the IDToken's Expiry, Issuer or Audience itself;
-    golang-jwt WithoutClaimsValidation() and v4 Parser{SkipClaimsValidation: true}; jwx
+    unless the function compares the IDToken's Expiry, Issuer or Audience itself, or
+    every Verify on the verifiers made from it checks the program's own ID token (from
+    its own exchange: a login client checking what it just received); golang-jwt
+    WithoutClaimsValidation() and v4 Parser{SkipClaimsValidation: true}; jwx
     jwt.WithValidate(false) with no jwt.Validate call after it; go-sdk
     RequireBearerTokenOptions{AllowMissingExpiration: true}.
   - unverified: go-oidc InsecureSkipSignatureCheck; golang-jwt Parser.ParseUnverified,
     go-jose UnsafeClaimsWithoutVerification, jwx jwt.WithVerify(false) and
-    jwt.ParseInsecure, unless the same function also verifies a token (then the unverified
-    parse is taken to pick a key or an issuer).
+    jwt.ParseInsecure, when the claims decide access: they are returned, compared in a
+    condition or put into a context.
   - exp-optional: inside a go-sdk token verifier (a function returning *auth.TokenInfo),
     golang-jwt v5 parsing without jwt.WithExpirationRequired() of claims in which exp may be
     absent, when the function reads no expiry itself.
+
+The golang-jwt and jwx parses are silent when the token is the program's own (an
+oauth2.Token's AccessToken or id_token, a token endpoint response it decoded, its
+environment or files; followed through locals, the package's helpers and, for a
+helper's parameter, its callers), when the claims are only printed or logged, when a
+condition only tests that a claim is there or looks at the expiry (a client deciding
+when to refresh), and when the same raw token is verified too (in the same function, or
+kept beside the claims and verified elsewhere in the package: the unverified parse only
+picks the issuer or the key).
 
 Test code is not reported. A token from the environment (a personal access token) in a
 StaticTokenSource, Config.TokenSource, ReuseTokenSource, tokens checked with Valid() first,

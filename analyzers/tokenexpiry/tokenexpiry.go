@@ -54,6 +54,7 @@ type checker struct {
 	headerParams        map[*types.Func]map[int]bool
 	expiryWrites        map[string]bool // paths whose Expiry, ExpiresAt or Expiration is assigned
 	uses                map[*types.Var][]*ast.Ident
+	calls               map[*types.Func][]*ast.CallExpr // the package's calls of its own functions, by callee
 
 	reported map[token.Pos]bool
 }
@@ -134,6 +135,13 @@ func (c *checker) field(e ast.Expr) *types.Var {
 // packages may be analysed concurrently.
 var members = func() map[string]config.Member {
 	m := map[string]config.Member{}
+	add := func(name string) {
+		mem, err := config.ParseMember(name)
+		if err != nil {
+			panic(err)
+		}
+		m[name] = mem
+	}
 	for _, name := range []string{
 		catalogue.OAuth2TokenAccessToken, catalogue.OAuth2TokenRefreshToken, catalogue.OAuth2TokenExpiry,
 		catalogue.OAuth2TokenExpiresIn, catalogue.MCPGoTokenAccessToken, catalogue.MCPGoTokenExpiresAt,
@@ -142,11 +150,10 @@ var members = func() map[string]config.Member {
 		catalogue.OIDCInsecureSkipSignatureCheck, catalogue.OIDCIDTokenExpiry, catalogue.OIDCIDTokenIssuer,
 		catalogue.OIDCIDTokenAudience, catalogue.JWTv4SkipClaimsValidation, catalogue.JWTv5RegisteredClaimsExp,
 	} {
-		mem, err := config.ParseMember(name)
-		if err != nil {
-			panic(err)
-		}
-		m[name] = mem
+		add(name)
+	}
+	for _, name := range catalogue.ExpClaimFields {
+		add(name)
 	}
 	return m
 }()
@@ -448,23 +455,26 @@ func (c *checker) callsAny(scope []ast.Node, names []string, except ast.Node) bo
 func (c *checker) serverCall(cur inspector.Cursor, call *ast.CallExpr, name string) {
 	switch name {
 	case catalogue.JWTv5WithoutClaimsValidation:
-		if !c.callsAny(c.scope(cur), []string{catalogue.JWTv5ValidatorValidate}, call) {
+		if !c.callsAny(c.scope(cur), []string{catalogue.JWTv5ValidatorValidate}, call) && c.decidesAccessWith(cur) {
 			c.report(call, skipCheck, "jwt.WithoutClaimsValidation(): exp, nbf and iat are not checked, so expired tokens are accepted; drop the option (and add jwt.WithExpirationRequired())")
 		}
 	case catalogue.JWTv4WithoutClaimsValidation:
+		if !c.decidesAccessWith(cur) {
+			return
+		}
 		c.report(call, skipCheck, "jwt.WithoutClaimsValidation(): exp, nbf and iat are not checked, so expired tokens are accepted; drop the option")
 	case catalogue.JWTv5ParseUnverified, catalogue.JWTv4ParseUnverified:
-		c.unverifiedParse(cur, call, "jwt.Parser.ParseUnverified checks no signature: anyone can forge these claims; use jwt.ParseWithClaims(raw, &claims, keyFunc, jwt.WithValidMethods(...), jwt.WithExpirationRequired())")
+		c.unverifiedParse(cur, call, "jwt.Parser.ParseUnverified checks no signature: use jwt.ParseWithClaims(raw, &claims, keyFunc, jwt.WithValidMethods(...), jwt.WithExpirationRequired())")
 	case catalogue.GoJoseUnsafeClaims:
-		c.unverifiedParse(cur, call, "UnsafeClaimsWithoutVerification checks no signature: anyone can forge these claims; use tok.Claims(key, &claims) and then claims.Validate(jwt.Expected{...})")
+		c.unverifiedParse(cur, call, "UnsafeClaimsWithoutVerification checks no signature: use tok.Claims(key, &claims) and then claims.Validate(jwt.Expected{...})")
 	case catalogue.JWXParseInsecure:
-		c.unverifiedParse(cur, call, "jwt.ParseInsecure checks neither signature nor expiry: anyone can forge the token; use jwt.Parse(b, jwt.WithKey(alg, key)) (or WithKeySet)")
+		c.unverifiedParse(cur, call, "jwt.ParseInsecure checks neither signature nor expiry: use jwt.Parse(b, jwt.WithKey(alg, key)) (or WithKeySet)")
 	case catalogue.JWXWithVerify:
 		if len(call.Args) == 1 && c.isFalse(call.Args[0]) {
-			c.unverifiedParse(cur, call, "jwt.WithVerify(false) checks no signature: anyone can forge the token; drop it and pass jwt.WithKey(alg, key) or jwt.WithKeySet(set)")
+			c.unverifiedParse(cur, call, "jwt.WithVerify(false) checks no signature: drop it and pass jwt.WithKey(alg, key) or jwt.WithKeySet(set)")
 		}
 	case catalogue.JWXWithValidate:
-		if len(call.Args) == 1 && c.isFalse(call.Args[0]) && !c.callsAny(c.scope(cur), []string{catalogue.JWXValidate}, call) {
+		if len(call.Args) == 1 && c.isFalse(call.Args[0]) && !c.callsAny(c.scope(cur), []string{catalogue.JWXValidate}, call) && c.decidesAccessWith(cur) {
 			c.report(call, skipCheck, "jwt.WithValidate(false): exp, nbf and iat are not checked, so expired tokens are accepted; drop it, or call jwt.Validate(tok, ...) after parsing")
 		}
 	case catalogue.JWTv5Parse, catalogue.JWTv5ParseWithClaims:

@@ -2,8 +2,11 @@ package tokenexpiry
 
 import (
 	"go/ast"
+	"go/constant"
+	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -13,46 +16,68 @@ import (
 
 // unverified: claims of a token read without verifying its signature.
 
-// unverifiedParse reports an unverified parse unless the same function also verifies a
-// token: then the unverified claims only choose a key or an issuer. A parse of a token
-// the program itself received from a token endpoint (tok.AccessToken, tok.Extra) decides
-// no access and is silent.
+// unverifiedParse reports an unverified parse whose claims decide access, unless the same
+// function also verifies a token (then the unverified claims only choose a key or an
+// issuer) or the token is the program's own (from its token endpoint, its configuration):
+// that decides no caller's access.
 func (c *checker) unverifiedParse(cur inspector.Cursor, call *ast.CallExpr, msg string) {
 	if c.callsAny(c.scope(cur), catalogue.VerifyingParseFuncs, call) {
 		return
 	}
-	if len(call.Args) > 0 && c.ownToken(call.Args[0], 0) {
+	parse := c.parseOf(cur, call)
+	if raw := c.rawToken(parse.Node().(*ast.CallExpr)); raw != nil && (c.tokenOrigin(raw) == originOwn || c.verifiedElsewhere(raw, parse.Node().(*ast.CallExpr))) {
 		return
 	}
-	if !c.decidesAccess(cur, call) {
+	how, ok := c.decidesAccess(parse)
+	if !ok {
 		return
 	}
-	c.report(call, unverified, msg)
+	check, fix, _ := strings.Cut(msg, ": ")
+	c.report(call, unverified, check+", and the claims are "+how+": anyone can forge them; "+fix)
 }
 
-// decidesAccess reports whether the result of an unverified parse can decide access: the
-// parse is in a request handler or a token verifier (a function with an *http.Request
-// parameter or returning *auth.TokenInfo), or its token or claims are returned or
-// tested in a condition. A tool that only prints a token decides nothing.
-func (c *checker) decidesAccess(cur inspector.Cursor, call *ast.CallExpr) bool {
-	parse := cur
-	if c.name(call) == catalogue.JWXWithVerify {
+// parseOf returns the parse call an option is given to (jwt.Parse(b, jwt.WithVerify(false))),
+// or the call itself.
+func (c *checker) parseOf(cur inspector.Cursor, call *ast.CallExpr) inspector.Cursor {
+	if name := c.name(call); name == catalogue.JWXWithVerify || name == catalogue.JWXWithValidate || name == catalogue.JWTv5WithoutClaimsValidation {
 		if p, ok := paths.Up(cur); ok {
 			if _, ok := p.Node().(*ast.CallExpr); ok {
-				parse = p
+				return p
 			}
 		}
 	}
+	return cur
+}
+
+// rawToken returns the raw token a parse reads: its first argument, or for go-jose's
+// UnsafeClaimsWithoutVerification the token ParseSigned was given.
+func (c *checker) rawToken(call *ast.CallExpr) ast.Expr {
+	if c.name(call) == catalogue.GoJoseUnsafeClaims {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return sel.X // its origin is ParseSigned's argument's (see RawTokenParseFuncs)
+		}
+		return nil
+	}
+	if len(call.Args) == 0 {
+		return nil
+	}
+	return call.Args[0]
+}
+
+// decidesAccess reports whether the result of a parse decides access: the token or its
+// claims (or values computed from them) are returned as the caller's identity, compared
+// in a condition, or put into a context. Printing or logging them decides nothing, and
+// neither does a test that a claim is present or a look at its expiry (a client deciding
+// when to refresh its own token).
+func (c *checker) decidesAccess(parse inspector.Cursor) (string, bool) {
 	var objs []types.Object
 	var fnNode ast.Node
-	for p, ok := parse, true; ok; p, ok = paths.Up(p) {
+	for p, ok := parse, true; ok && fnNode == nil; p, ok = paths.Up(p) {
 		switch n := p.Node().(type) {
 		case *ast.ReturnStmt:
-			if fnNode == nil {
-				return true
-			}
+			return "returned as if verified", true // return jwt.ParseInsecure(b)
 		case *ast.AssignStmt:
-			if fnNode == nil && objs == nil {
+			if objs == nil {
 				for _, l := range n.Lhs {
 					if id, ok := l.(*ast.Ident); ok {
 						if obj := c.objOf(id); obj != nil {
@@ -62,18 +87,15 @@ func (c *checker) decidesAccess(cur inspector.Cursor, call *ast.CallExpr) bool {
 				}
 			}
 		case *ast.FuncLit, *ast.FuncDecl:
-			if fnNode == nil {
-				fnNode = n
-			}
-			if c.serverFunc(n) {
-				return true
-			}
+			fnNode = n
 		}
 	}
 	pc := parse.Node().(*ast.CallExpr)
 	args := pc.Args
-	if name := c.name(pc); name == catalogue.JWTv5ParseUnverified || name == catalogue.JWTv4ParseUnverified {
-		args = args[min(1, len(args)):]
+	if name := c.name(pc); name == catalogue.JWTv5ParseUnverified || name == catalogue.JWTv4ParseUnverified ||
+		name == catalogue.JWTv5ParseWithClaims || name == "github.com/golang-jwt/jwt/v4.ParseWithClaims" ||
+		name == "(*github.com/golang-jwt/jwt/v5.Parser).ParseWithClaims" || name == "(*github.com/golang-jwt/jwt/v4.Parser).ParseWithClaims" {
+		args = args[min(1, len(args)):min(2, len(args))]
 	} else if name != catalogue.GoJoseUnsafeClaims {
 		args = nil
 	}
@@ -83,43 +105,181 @@ func (c *checker) decidesAccess(cur inspector.Cursor, call *ast.CallExpr) bool {
 		}
 	}
 	if fnNode == nil || len(objs) == 0 {
-		return false
+		return "", false
 	}
-	uses := func(e ast.Node) bool {
-		found := false
-		ast.Inspect(e, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok && slices.Contains(objs, c.objOf(id)) {
-				found = true
-			}
-			return !found
-		})
-		return found
-	}
-	// Values computed from the claims carry them (sub, _ := claims.GetSubject()).
+	uses := func(e ast.Node) bool { return c.mentions(e, objs) }
+	// Values computed from the claims carry them (sub, _ := claims.GetSubject()), but not
+	// the ok of a comma-ok lookup (_, ok := claims["sub"]): that only says it is there.
 	for range 2 {
 		ast.Inspect(fnNode, func(n ast.Node) bool {
-			if as, ok := n.(*ast.AssignStmt); ok && slices.ContainsFunc(as.Rhs, func(e ast.Expr) bool { return uses(e) }) {
-				for _, l := range as.Lhs {
-					if id, ok := l.(*ast.Ident); ok {
-						if obj := c.objOf(id); obj != nil && !slices.Contains(objs, obj) {
-							objs = append(objs, obj)
-						}
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || !slices.ContainsFunc(as.Rhs, func(e ast.Expr) bool { return uses(e) }) {
+				return true
+			}
+			for i, l := range as.Lhs {
+				if i == 1 && commaOK(as) {
+					continue
+				}
+				if id, ok := l.(*ast.Ident); ok {
+					if obj := c.objOf(id); obj != nil && !slices.Contains(objs, obj) {
+						objs = append(objs, obj)
 					}
 				}
 			}
 			return true
 		})
 	}
-	return c.any([]ast.Node{fnNode}, func(n ast.Node) bool {
+	decides, how := false, ""
+	ast.Inspect(fnNode, func(n ast.Node) bool {
+		if decides {
+			return false
+		}
 		switch n := n.(type) {
+		case *ast.FuncLit:
+			return n == fnNode // a key function's return picks a key
 		case *ast.ReturnStmt:
-			return slices.ContainsFunc(n.Results, func(e ast.Expr) bool { return uses(e) })
+			decides, how = slices.ContainsFunc(n.Results, func(e ast.Expr) bool { return uses(e) && !c.expiryResult(e) }), "returned as if verified"
 		case *ast.IfStmt:
-			return uses(n.Cond)
+			decides, how = c.comparesClaims(n.Cond, objs), "compared in a condition"
+		case *ast.ForStmt:
+			decides, how = n.Cond != nil && c.comparesClaims(n.Cond, objs), "compared in a condition"
 		case *ast.SwitchStmt:
-			return n.Tag != nil && uses(n.Tag)
-		case *ast.CaseClause:
-			return slices.ContainsFunc(n.List, func(e ast.Expr) bool { return uses(e) })
+			decides, how = n.Tag != nil && uses(n.Tag) && !c.aboutExpiry(n.Tag), "compared in a switch"
+			if n.Tag == nil {
+				for _, cc := range n.Body.List {
+					for _, e := range cc.(*ast.CaseClause).List {
+						decides = decides || c.comparesClaims(e, objs)
+					}
+				}
+			}
+		case *ast.CallExpr:
+			decides, how = c.name(n) == catalogue.ContextWithValue && len(n.Args) == 3 && uses(n.Args[2]), "put into the request's context"
+		}
+		return !decides
+	})
+	return how, decides
+}
+
+// expiryResult reports whether a returned value only tells the token's expiry: a bool or
+// a time computed from the exp claim (a client asking whether to refresh its own token).
+func (c *checker) expiryResult(e ast.Expr) bool {
+	t := c.info.TypeOf(e)
+	if t == nil || !c.aboutExpiry(e) {
+		return false
+	}
+	if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsBoolean != 0 {
+		return true
+	}
+	return slices.ContainsFunc(catalogue.ExpiryTypes, func(tn catalogue.TypeName) bool { return tn.Is(t) })
+}
+
+func commaOK(as *ast.AssignStmt) bool {
+	if len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+		return false
+	}
+	switch ast.Unparen(as.Rhs[0]).(type) {
+	case *ast.IndexExpr, *ast.TypeAssertExpr:
+		return true
+	}
+	return false
+}
+
+// mentions reports whether e uses one of the objects.
+func (c *checker) mentions(e ast.Node, objs []types.Object) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && slices.Contains(objs, c.objOf(id)) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// comparesClaims reports whether a condition compares a claim's value: claims.Subject ==
+// user, slices.Contains(claims.Groups, "admin"), a bool computed from the claims. Tests
+// that a claim is there (x != nil, x != "", len(x) > 0) and looks at the expiry are not
+// access decisions.
+func (c *checker) comparesClaims(cond ast.Expr, objs []types.Object) bool {
+	switch e := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		return c.comparesClaims(e.X, objs)
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.LAND, token.LOR:
+			return c.comparesClaims(e.X, objs) || c.comparesClaims(e.Y, objs)
+		case token.EQL, token.NEQ, token.LSS, token.GTR, token.LEQ, token.GEQ:
+			x, y := e.X, e.Y
+			if !c.mentions(x, objs) {
+				x, y = y, x
+			}
+			if !c.mentions(x, objs) || c.aboutExpiry(x) || c.emptyValue(y) || c.isLen(x) {
+				return false
+			}
+			return true
+		}
+		return false
+	case *ast.Ident:
+		return c.mentions(e, objs) // isAdmin := claims.Role == "admin"
+	case *ast.CallExpr:
+		if c.aboutExpiry(e) || c.isLen(e) {
+			return false
+		}
+		return slices.ContainsFunc(e.Args, func(a ast.Expr) bool { return c.mentions(a, objs) }) ||
+			c.mentions(e.Fun, objs)
+	}
+	return false
+}
+
+// emptyValue reports whether e is nil, "" or 0: the other side of a presence test.
+func (c *checker) emptyValue(e ast.Expr) bool {
+	tv, ok := c.info.Types[e]
+	if !ok {
+		return false
+	}
+	if tv.IsNil() {
+		return true
+	}
+	if tv.Value == nil {
+		return false
+	}
+	switch tv.Value.Kind() {
+	case constant.String:
+		return constant.StringVal(tv.Value) == ""
+	case constant.Int, constant.Float:
+		return constant.Sign(tv.Value) == 0
+	}
+	return false
+}
+
+func (c *checker) isLen(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := c.info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == "len"
+}
+
+// aboutExpiry reports whether e reads a token's expiry: an exp claim, a time.Time, or a
+// golang-jwt NumericDate.
+func (c *checker) aboutExpiry(e ast.Expr) bool {
+	return c.any([]ast.Node{e}, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case ast.Expr:
+			if t := c.info.TypeOf(n); t != nil && slices.ContainsFunc(catalogue.ExpiryTypes, func(tn catalogue.TypeName) bool { return tn.Is(t) }) {
+				return true
+			}
+			if v := c.field(n); v != nil && slices.ContainsFunc(catalogue.ExpClaimFields, func(f string) bool { return isField(v, f) }) {
+				return true
+			}
+			if s, ok := catalogue.StringConst(c.info, n); ok && s == "exp" {
+				return true
+			}
 		}
 		return false
 	})
@@ -138,54 +298,100 @@ func (c *checker) objOf(id *ast.Ident) types.Object {
 	return v
 }
 
-// serverFunc reports whether a function serves requests: it has an *http.Request
-// parameter or returns *auth.TokenInfo.
-func (c *checker) serverFunc(fn ast.Node) bool {
-	if returnsTokenInfo(c.info, fn) {
-		return true
+// verifiedElsewhere reports whether the package verifies the same raw token with a
+// verifying parse (VerifyingParseFuncs) somewhere else: the unverified parse peeks at the
+// issuer to find its keys, and the token kept beside the claims (a field of the result)
+// is verified later. The same token is the same variable, parameter (through the
+// package's callers) or field.
+func (c *checker) verifiedElsewhere(raw ast.Expr, parse *ast.CallExpr) bool {
+	keys := map[types.Object]bool{}
+	c.tokenKeys(raw, keys, 0)
+	if len(keys) == 0 {
+		return false
 	}
-	var ft *ast.FuncType
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		ft = fn.Type
-	case *ast.FuncLit:
-		ft = fn.Type
+	// Fields the token is stored into are the token too: ParsedJWT{jwt: raw}.
+	for cur := range c.ins.Root().Preorder((*ast.KeyValueExpr)(nil), (*ast.AssignStmt)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.KeyValueExpr:
+			if v := c.field(n.Key); v != nil && c.holdsKey(n.Value, keys) {
+				keys[v] = true
+			}
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				if v := c.field(l); v != nil && len(n.Lhs) == len(n.Rhs) && c.holdsKey(n.Rhs[i], keys) {
+					keys[v] = true
+				}
+			}
+		}
 	}
-	for _, f := range ft.Params.List {
-		if (catalogue.TypeName{Pkg: catalogue.NetHTTPPkg, Name: "Request"}).Is(c.info.TypeOf(f.Type)) {
+	for cur := range c.ins.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		if call == parse || len(call.Args) == 0 || !slices.Contains(catalogue.VerifyingParseFuncs, c.name(call)) {
+			continue
+		}
+		arg := call.Args[0]
+		if c.name(call) == catalogue.OIDCVerify && len(call.Args) > 1 {
+			arg = call.Args[1]
+		}
+		verified := map[types.Object]bool{}
+		c.tokenKeys(arg, verified, 0)
+		for k := range verified {
+			if keys[k] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// holdsKey reports whether e is (a conversion or dereference of) one of the keys.
+func (c *checker) holdsKey(e ast.Expr, keys map[types.Object]bool) bool {
+	got := map[types.Object]bool{}
+	c.tokenKeys(e, got, 2)
+	for k := range got {
+		if keys[k] {
 			return true
 		}
 	}
 	return false
 }
 
-// ownToken reports whether a raw token string comes from an oauth2.Token the program
-// holds (its AccessToken, or Extra("id_token")).
-func (c *checker) ownToken(e ast.Expr, depth int) bool {
-	if depth > 3 {
-		return false
+// tokenKeys collects the variables, parameters and fields a raw token expression reads,
+// following local values and, for parameters, the package's callers.
+func (c *checker) tokenKeys(e ast.Expr, keys map[types.Object]bool, depth int) {
+	if e == nil || depth > 3 {
+		return
 	}
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.SelectorExpr:
-			if isField(c.field(n), catalogue.OAuth2TokenAccessToken) {
-				found = true
+	switch e := ast.Unparen(e).(type) {
+	case *ast.StarExpr:
+		c.tokenKeys(e.X, keys, depth)
+	case *ast.UnaryExpr:
+		c.tokenKeys(e.X, keys, depth)
+	case *ast.CallExpr:
+		if tv, ok := c.info.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
+			c.tokenKeys(e.Args[0], keys, depth) // []byte(raw)
+		}
+	case *ast.SelectorExpr:
+		if v := c.field(e); v != nil {
+			keys[v] = true
+		}
+	case *ast.Ident:
+		v := c.defs.identVar(e)
+		if v == nil || keys[v] {
+			return
+		}
+		keys[v] = true
+		for _, val := range c.defs.values[v] {
+			if val.index < 0 {
+				c.tokenKeys(val.expr, keys, depth+1)
 			}
-		case *ast.CallExpr:
-			if c.name(n) == "(*golang.org/x/oauth2.Token).Extra" {
-				found = true
-			}
-		case *ast.Ident:
-			if v := c.defs.identVar(n); v != nil {
-				for _, val := range c.defs.values[v] {
-					if !val.decoded && c.ownToken(val.expr, depth+1) {
-						found = true
-					}
+		}
+		if p, ok := c.defs.params[v]; ok && p.fn != nil && p.index >= 0 {
+			for _, call := range c.callsOf(p.fn) {
+				if p.index < len(call.Args) {
+					c.tokenKeys(call.Args[p.index], keys, depth+1)
 				}
 			}
 		}
-		return !found
-	})
-	return found
+	}
 }

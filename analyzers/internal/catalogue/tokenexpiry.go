@@ -164,3 +164,53 @@ var TokenExpiryPkgs = []string{
 
 // SyncMapLoads return a value kept in a sync.Map (a multi-tenant token store).
 var SyncMapLoads = []string{"(*sync.Map).Load", "(*sync.Map).LoadOrStore", "(*sync.Map).LoadAndDelete", "(*sync.Map).Swap"}
+
+// Where a raw token comes from, for the server-side rules (a token the program obtained
+// itself decides no caller's access). OwnTokenFuncs return the program's own token or
+// configuration: the ID token of its own token endpoint response, its environment, its
+// files. IncomingTokenFuncs return what a caller sent (beside the request types rules.toml
+// marks incoming). The functions of StringFuncPkgs return (part of) their first argument.
+var (
+	OwnTokenFuncs = []string{
+		"(*golang.org/x/oauth2.Token).Extra",
+		"os.Getenv", "os.LookupEnv", "os.ReadFile",
+	}
+	IncomingTokenFuncs = []string{
+		"google.golang.org/grpc/metadata.FromIncomingContext",
+		"google.golang.org/grpc/metadata.ValueFromIncomingContext",
+	}
+	StringFuncPkgs = []string{"strings", "bytes"}
+)
+
+// RawTokenParseFuncs parse the raw token in their first argument: what they return comes
+// from where that token came from.
+var RawTokenParseFuncs = []string{
+	JWTv5Parse, JWTv5ParseWithClaims, JWTv5ParseUnverified,
+	"(*github.com/golang-jwt/jwt/v5.Parser).Parse", "(*github.com/golang-jwt/jwt/v5.Parser).ParseWithClaims",
+	"github.com/golang-jwt/jwt/v4.Parse", "github.com/golang-jwt/jwt/v4.ParseWithClaims", JWTv4ParseUnverified,
+	"(*github.com/golang-jwt/jwt/v4.Parser).Parse", "(*github.com/golang-jwt/jwt/v4.Parser).ParseWithClaims",
+	"github.com/go-jose/go-jose/v4/jwt.ParseSigned", "github.com/go-jose/go-jose/v4/jwt.ParseSignedAndEncrypted",
+	"github.com/lestrrat-go/jwx/v3/jwt.Parse", "github.com/lestrrat-go/jwx/v3/jwt.ParseString", JWXParseInsecure,
+}
+
+// A look at a token's expiry (a client deciding when to refresh) is no access decision:
+// values of ExpiryTypes and the exp claim fields ExpClaimFields are expiry.
+var (
+	ExpiryTypes = []TypeName{
+		{TimePkg, "Time"}, {JWTv5Pkg, "NumericDate"}, {JWTv4Pkg, "NumericDate"},
+	}
+	ExpClaimFields = []string{
+		JWTv5RegisteredClaimsExp,
+		"github.com/golang-jwt/jwt/v4.RegisteredClaims.ExpiresAt",
+		"github.com/golang-jwt/jwt/v4.StandardClaims.ExpiresAt",
+	}
+)
+
+// OIDCNewVerifierFuncs make an IDTokenVerifier from an oidc.Config.
+var OIDCNewVerifierFuncs = []string{
+	"(*github.com/coreos/go-oidc/v3/oidc.Provider).Verifier",
+	"github.com/coreos/go-oidc/v3/oidc.NewVerifier",
+}
+
+// JWTNewParserFuncs make a golang-jwt parser from options.
+var JWTNewParserFuncs = []string{"github.com/golang-jwt/jwt/v5.NewParser", "github.com/golang-jwt/jwt/v4.NewParser"}
