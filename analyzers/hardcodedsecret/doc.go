@@ -27,8 +27,17 @@ revoking it means a new release. The check reports two kinds of findings:
     Entra, JWTs and PEM private keys.
 
 Placeholders ("YOUR_CLIENT_SECRET", "<client-secret>", "${VAR}", "changeme"), dictionary-word
-fakes ("test-secret") and values read at run time are not reported. In test code only a
-value in a known provider format is reported.
+fakes ("test-secret"), values in a provider's format written from words or marked as test
+vectors ("ghp_CanaryTokenFor…", "sk-…-test-only-…") and values read at run time are not
+reported. Neither is the client secret of a Google installed (desktop) app, which Google
+documents as not secret: an oauth2.Config with a constant Google client ID and a loopback or
+out-of-band redirect (RFC 8252 §8.5).
+
+Test code is _test.go files, packages kept for tests (a path element such as test, testutil
+or mocks; <p>test beside <p>), and test support: a package whose own files import "testing"
+(helpers that take a *testing.T, code gated by testing.Testing()). There, and in Example
+functions, only a value in a known provider format is reported, and not on a line whose
+comment says "notsecret"; the message asks for an obviously fake value, not a revocation.
 
 Bad:
 

@@ -7,6 +7,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"net/url"
 	"slices"
 	"sort"
 	"strconv"
@@ -73,10 +74,15 @@ type scanner struct {
 	fields   []fieldSink
 	vars     map[*types.Var]string // same-package variables with a constant initialiser, never assigned
 	findings map[token.Pos]finding
-	inTest   bool                // the file being scanned is test code
-	statics  *staticvar.Index    // never-changed struct variables of the package, built on demand
-	changed  map[*types.Var]bool // variables of other packages this package may change, built on demand
-	depth    int                 // of constValue, against initialisation cycles in ill-typed code
+	inTest   bool                   // the file being scanned is test code or test support
+	support  bool                   // the package is test support: its own files import "testing"
+	notes    map[int]bool           // lines of the current test file whose comment says "notsecret"
+	file     *ast.File              // the file being scanned
+	body     *ast.BlockStmt         // the body of the function declaration being scanned
+	public   map[*ast.BasicLit]bool // literals of a native app's config, public by design
+	statics  *staticvar.Index       // never-changed struct variables of the package, built on demand
+	changed  map[*types.Var]bool    // variables of other packages this package may change, built on demand
+	depth    int                    // of constValue, against initialisation cycles in ill-typed code
 }
 
 type fieldSink struct {
@@ -85,7 +91,8 @@ type fieldSink struct {
 }
 
 func run(pass *check.Pass) error {
-	s := &scanner{pass: pass, secrets: &pass.Rules.Secrets, findings: map[token.Pos]finding{}}
+	s := &scanner{pass: pass, secrets: &pass.Rules.Secrets, findings: map[token.Pos]finding{}, support: testSupport(pass),
+		public: map[*ast.BasicLit]bool{}}
 	for _, f := range s.secrets.Fields {
 		m, _ := config.ParseMember(f.Name) // validated when the config was loaded
 		s.fields = append(s.fields, fieldSink{m, f.Kind})
@@ -123,7 +130,12 @@ func (s *scanner) scan(ins *inspector.Inspector) {
 		if f, ok := n.(*ast.File); ok {
 			inFile, folded = files[f], folded[:0]
 			if inFile {
-				s.inTest = s.pass.InTestCode(f)
+				s.file = f
+				s.inTest = s.support || s.pass.InTestCode(f)
+				s.notes = nil
+				if s.inTest {
+					s.notes = notSecretLines(s.pass.Fset, f)
+				}
 			}
 			continue
 		}
@@ -147,11 +159,12 @@ func (s *scanner) scan(ins *inspector.Inspector) {
 			sig, _ := s.pass.TypesInfo.TypeOf(n).(*types.Signature)
 			s.keyfunc(sig, n.Body)
 		case *ast.FuncDecl:
+			s.body = n.Body
 			if fn, ok := s.pass.TypesInfo.Defs[n.Name].(*types.Func); ok {
 				s.keyfunc(fn.Signature(), n.Body)
 			}
 		case *ast.BasicLit, *ast.BinaryExpr:
-			if lit, ok := n.(*ast.BasicLit); ok && skip[lit] {
+			if lit, ok := n.(*ast.BasicLit); ok && (skip[lit] || s.public[lit]) {
 				continue
 			}
 			if slices.ContainsFunc(folded, func(f ast.Node) bool { return f.Pos() <= n.Pos() && n.End() <= f.End() }) {
@@ -173,11 +186,65 @@ func (s *scanner) scan(ins *inspector.Inspector) {
 	}
 }
 
+// testSupport reports whether the package's own files (not its _test.go files, which a test
+// variant adds) import "testing": helpers that take a *testing.T, or code gated by
+// testing.Testing(). Its values are test vectors, as in _test.go files.
+func testSupport(pass *check.Pass) bool {
+	if !pass.ImportsTesting() {
+		return false
+	}
+	for _, f := range pass.Files {
+		if check.IsTestFile(pass.Fset, f) {
+			continue
+		}
+		for _, imp := range f.Imports {
+			if path, err := strconv.Unquote(imp.Path.Value); err == nil && path == "testing" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// notSecretLines returns the lines of a file that carry a comment saying "notsecret": in
+// test code, a value on such a line is a test vector its author marked as fake.
+func notSecretLines(fset *token.FileSet, f *ast.File) map[int]bool {
+	var lines map[int]bool
+	for _, g := range f.Comments {
+		for _, c := range g.List {
+			if strings.Contains(strings.ToLower(c.Text), "notsecret") {
+				if lines == nil {
+					lines = map[int]bool{}
+				}
+				lines[fset.Position(c.Slash).Line] = true
+			}
+		}
+	}
+	return lines
+}
+
 // format reports a known credential format anywhere in a string constant.
 func (s *scanner) format(n ast.Node, v string) {
 	if m, ok := secretscan.FindFormat(s.secrets, v, s.inTest); ok {
-		s.add(n, false, fmt.Sprintf("%s written in source: anyone who can read the code can use it; revoke it and load it at run time (environment, secret manager or file)", m.Describe()))
+		s.add(n, false, s.formatMessage(n, m, ""))
 	}
+}
+
+// formatMessage describes a value in a provider's format written in source at n (for where,
+// a sink). Outside tests it is a credential to revoke; in test code it may be a test
+// vector, which needs no revoking but must not pass for a live credential.
+func (s *scanner) formatMessage(n ast.Node, m secretscan.Match, where string) string {
+	if where != "" {
+		where = " for " + where
+	}
+	if s.inTest {
+		in := "test code"
+		if check.InExample(s.pass.Fset, s.file, n.Pos()) {
+			in = "an example" // documentation people copy
+		}
+		return fmt.Sprintf("%s written in %s%s: a value in the provider's real format passes for a live credential, and leaks if it is one; make it obviously fake (…-test-only-…) or mark its line // notsecret", m.Describe(), in, where)
+	}
+	return fmt.Sprintf("%s written in source%s: anyone who can read the code can use it; revoke it and load it at run time (environment, secret manager or file)", m.Describe(), where)
 }
 
 // compositeLit checks struct literals of credential-bearing types and map literals whose
@@ -189,6 +256,18 @@ func (s *scanner) compositeLit(lit *ast.CompositeLit) {
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Struct:
+		if catalogue.ConfigType.Is(t) && s.nativeGoogleClient(lit) {
+			// Its secret is public by design, also in a known format (GOCSPX-…).
+			for _, elt := range lit.Elts {
+				ast.Inspect(elt, func(n ast.Node) bool {
+					if lit, ok := n.(*ast.BasicLit); ok {
+						s.public[lit] = true
+					}
+					return true
+				})
+			}
+			return
+		}
 		for i, elt := range lit.Elts {
 			var field *types.Var
 			value := elt
@@ -226,6 +305,84 @@ func (s *scanner) compositeLit(lit *ast.CompositeLit) {
 			}
 		}
 	}
+}
+
+// nativeGoogleClient reports whether an oauth2.Config literal is the client of a Google
+// installed (desktop) app: a constant Google client ID, and a redirect to the loopback
+// interface or out of band (RFC 8252 §7.3, §7.1), in the literal or assigned in the same
+// function. Google documents that such an app's client secret is not treated as a secret,
+// since every copy of the app carries it (RFC 8252 §8.5: the client is public); loading it
+// at run time would hide nothing, and PKCE (the pkce check) is what protects the flow.
+func (s *scanner) nativeGoogleClient(lit *ast.CompositeLit) bool {
+	googleID, native := false, false
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		id, _ := kv.Key.(*ast.Ident)
+		field, _ := s.pass.TypesInfo.Uses[id].(*types.Var)
+		switch {
+		case field == nil:
+		case catalogue.IsField(field, configClientID):
+			v, ok := s.constValue(kv.Value)
+			googleID = ok && strings.HasSuffix(v, googleClientIDSuffix)
+		case catalogue.IsField(field, catalogue.ConfigRedirectURL):
+			native = s.nativeRedirect(kv.Value)
+		}
+	}
+	if googleID && !native && s.body != nil && s.body.Pos() <= lit.Pos() && lit.End() <= s.body.End() {
+		ast.Inspect(s.body, func(n ast.Node) bool {
+			if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+				for i, lhs := range as.Lhs {
+					if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && s.isFieldSelection(sel) &&
+						catalogue.IsField(s.pass.TypesInfo.Selections[sel].Obj().(*types.Var), catalogue.ConfigRedirectURL) && s.nativeRedirect(as.Rhs[i]) {
+						native = true
+					}
+				}
+			}
+			return !native
+		})
+	}
+	return googleID && native
+}
+
+var configClientID = config.Member{Pkg: catalogue.OAuth2Pkg, Type: "Config", Name: "ClientID"}
+
+// googleClientIDSuffix ends every Google OAuth client ID.
+const googleClientIDSuffix = ".apps.googleusercontent.com"
+
+// nativeRedirect reports whether a redirect URI is a native app's: out of band, or http on
+// the loopback interface (a constant, or the constant start of a Sprintf format or of a
+// concatenation that adds the port).
+func (s *scanner) nativeRedirect(e ast.Expr) bool {
+	v, ok := s.constValue(e)
+	if !ok {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.CallExpr:
+			if catalogue.FullName(s.pass.TypesInfo, x) == catalogue.Sprintf && len(x.Args) > 0 {
+				v, ok = s.stringConst(x.Args[0])
+				v, _, _ = strings.Cut(v, "%")
+			}
+		case *ast.BinaryExpr:
+			v, ok = s.stringConst(x.X)
+		}
+	}
+	if !ok {
+		return false
+	}
+	if slices.Contains(catalogue.OOBRedirectURIs, strings.TrimSpace(v)) {
+		return true
+	}
+	u, err := url.Parse(strings.TrimSuffix(v, ":"))
+	if err != nil || u.Scheme != "http" {
+		return false
+	}
+	switch u.Hostname() {
+	case "localhost", "127.0.0.1", "::1":
+		return true
+	}
+	return false
 }
 
 // assign checks cfg.ClientSecret = v and header["Authorization"] = []string{v}.
@@ -430,7 +587,7 @@ func (s *scanner) reportCredential(at ast.Expr, cred, whole, kind, where string)
 		if s.reportedWhereWritten(at) {
 			return
 		}
-		s.add(at, true, fmt.Sprintf("%s written in source for %s: anyone who can read the code can use it; revoke it and load it at run time (environment, secret manager or file)", m.Describe(), where))
+		s.add(at, true, s.formatMessage(at, m, where))
 		return
 	}
 	if s.inTest || !secretscan.IsCredential(s.secrets, cred) {
@@ -446,8 +603,12 @@ func (s *scanner) reportCredential(at ast.Expr, cred, whole, kind, where string)
 		redact.Secret(kind, cred, ""), where, origin))
 }
 
-// add records a finding at n; at one position a sink finding wins over a format match.
+// add records a finding at n; at one position a sink finding wins over a format match. A
+// test vector on a line marked "notsecret" is not reported.
 func (s *scanner) add(n ast.Node, sink bool, msg string) {
+	if s.notes[s.pass.Fset.Position(n.Pos()).Line] {
+		return
+	}
 	if old, dup := s.findings[n.Pos()]; !dup || sink && !old.sink {
 		s.findings[n.Pos()] = finding{n.Pos(), n.End(), msg, sink}
 	}

@@ -44,7 +44,7 @@ func FindFormat(s *config.Secrets, text string, inTest bool) (Match, bool) {
 			if f.Checksum == "github-crc32" && !GitHubChecksumOK(v) {
 				continue
 			}
-			if IsPlaceholder(s, v) || Allowed(s, v) {
+			if IsPlaceholder(s, v) || madeOfWords(s, v) || Allowed(s, v) {
 				continue
 			}
 			return Match{Format: f, Value: v}, true
@@ -105,41 +105,65 @@ func IsPlaceholder(s *config.Secrets, v string) bool {
 	return onlyPlaceholderWords(s, v)
 }
 
-// onlyPlaceholderWords splits v into runs of letters (and at lower-to-upper case changes)
-// and reports whether every run is a placeholder word. Digits and punctuation are ignored,
-// but a value with no letters at all is not a placeholder by this rule.
+// onlyPlaceholderWords reports whether every run of letters of v (see letterRuns) is a
+// placeholder word. Digits and punctuation are ignored, but a value with no letters at all
+// is not a placeholder by this rule.
 func onlyPlaceholderWords(s *config.Secrets, v string) bool {
-	words := 0
-	start := -1
-	flush := func(end int) bool {
-		if start < 0 {
-			return true
+	runs := letterRuns(v)
+	for _, w := range runs {
+		if !s.PlaceholderWords[strings.ToLower(w)] {
+			return false
 		}
-		w := strings.ToLower(v[start:end])
-		start = -1
-		words++
-		return s.PlaceholderWords[w]
 	}
-	for i, r := range v {
-		isLetter := r < unicode.MaxASCII && unicode.IsLetter(r)
+	return len(runs) > 0
+}
+
+// madeOfWords reports whether a value in a provider's format was written by hand from
+// words, as canaries and test vectors are ("ghp_CanaryTokenForSecretScanTests0…"): every
+// run of three or more letters is a placeholder word, and those runs hold most of its
+// letters. A provider's real credentials are random; the runs a random value has are not
+// words, and the shorter runs that a checksum or a format's fixed part leaves
+// ("…T3BlbkFJ…", a trailing "AA") do not count against it.
+func madeOfWords(s *config.Secrets, v string) bool {
+	letters, inWords := 0, 0
+	for _, w := range letterRuns(v) {
+		letters += len(w)
+		if len(w) < 3 {
+			continue
+		}
+		if !s.PlaceholderWords[strings.ToLower(w)] {
+			return false
+		}
+		inWords += len(w)
+	}
+	return letters > 0 && inWords*10 >= letters*7
+}
+
+// letterRuns splits v into runs of ASCII letters, also where a lower-case letter is
+// followed by an upper-case one ("fakeToken" is "fake", "Token").
+func letterRuns(v string) []string {
+	var runs []string
+	start := -1
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		isLetter := c < unicode.MaxASCII && unicode.IsLetter(rune(c))
 		switch {
 		case !isLetter:
-			if !flush(i) {
-				return false
+			if start >= 0 {
+				runs = append(runs, v[start:i])
 			}
-		case start >= 0 && unicode.IsUpper(r) && unicode.IsLower(rune(v[i-1])):
-			if !flush(i) {
-				return false
-			}
+			start = -1
+		case start >= 0 && unicode.IsUpper(rune(c)) && unicode.IsLower(rune(v[i-1])):
+			runs = append(runs, v[start:i])
 			start = i
 		case start < 0:
 			start = i
 		}
 	}
-	if !flush(len(v)) {
-		return false
+	if start >= 0 {
+		runs = append(runs, v[start:])
 	}
-	return words > 0
+	return runs
 }
 
 // BasicPassword returns the password of a Basic credential ("user:pass" in base64), or the

@@ -84,6 +84,54 @@ func TestLookAlikesDoNotMatch(t *testing.T) {
 	}
 }
 
+// Canaries and test vectors written in a provider's format, from words or marked as such,
+// are not credentials.
+func TestCanariesDoNotMatch(t *testing.T) {
+	s := defaults(t)
+	for format, v := range map[string]string{
+		"github-token":      "ghp_CanaryTokenForSecretScanTests0" + GitHubChecksum("CanaryTokenForSecretScanTests0"),
+		"slack-bot-token":   "xoxb-2048736591-4096813527641-CanaryTokenForScannerTests",
+		"anthropic-api-key": "sk-ant-api03-" + strings.Repeat("ThisIsTestVectorNeverReal0", 3) + "DoNotUseInProd0" + "AA",
+		"openai-api-key":    "sk-proj-" + "test-only-Q7mZ2pL9xA2B1edS" + "T3BlbkFJ" + "Q7mZ2pL9xA2B1edSkWvN",
+		"gitlab-pat":        "glpat-Q7mZ2pL9xA2B1edS-not-a-real-token",
+	} {
+		f := formatNamed(t, s, format)
+		if !f.Regex.MatchString(v) {
+			t.Fatalf("%s: the test value is not in the format", format)
+		}
+		if m, ok := FindFormat(s, v, false); ok {
+			t.Errorf("%s: %s matched", format, m.Describe())
+		}
+	}
+}
+
+func formatNamed(t *testing.T, s *config.Secrets, name string) *config.SecretFormat {
+	t.Helper()
+	for i := range s.Formats {
+		if s.Formats[i].Name == name {
+			return &s.Formats[i]
+		}
+	}
+	t.Fatalf("no format %s", name)
+	return nil
+}
+
+// A provider-format value is reported although some of it is words, when the rest is not:
+// the words of a fixture name, a checksum or a format's fixed part do not make it a fake.
+func TestPartlyWordsStillMatch(t *testing.T) {
+	s := defaults(t)
+	for _, v := range []string{
+		"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",
+		"ghp_TokenForQ7mZ2pLx9xAB1edSkWvN1y" + GitHubChecksum("TokenForQ7mZ2pLx9xAB1edSkWvN1y"),
+		"xoxb-2048736591-4096813527641-CanaryQ7mZ2pL9xA2B1edSkW",
+		"sk-ant-api03-" + strings.Repeat("Q7mZ2pL9xA", 9) + "Q7m" + "AA",
+	} {
+		if _, ok := FindFormat(s, v, false); !ok {
+			t.Errorf("%q… (%d chars) is not matched", v[:8], len(v))
+		}
+	}
+}
+
 func TestPlaceholders(t *testing.T) {
 	s := defaults(t)
 	for _, v := range []string{

@@ -14,5 +14,5 @@ func TestFixtures(t *testing.T) {
 	_ = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvYXV0aHZldCJ9.c2lnbmF0dXJlLW9mLWZpeHR1cmU"
 	_ = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAoauthvetfixtureoauthvetfixtureoauthvet\n-----END RSA PRIVATE KEY-----"
 	_ = "ASIARD4OQDT6A77FR3CL"                                                // an AWS key ID in a test is fixture data
-	_ = oauth2.Token{AccessToken: "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"} // want `GitHub token "ghp_Oaut…" \(40 chars\) written in source for Token.AccessToken`
+	_ = oauth2.Token{AccessToken: "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"} // want `GitHub token "ghp_Oaut…" \(40 chars\) written in test code for Token.AccessToken`
 }
