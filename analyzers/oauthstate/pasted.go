@@ -31,7 +31,12 @@ var inputTransforms = []string{
 	"strings.TrimSpace", "strings.TrimSuffix", "strings.TrimPrefix", "strings.Trim", "strings.TrimRight", "strings.TrimLeft",
 	"strings.TrimFunc", "strings.ToLower", "strings.Clone", "bytes.TrimSpace",
 	"net/url.QueryUnescape", "net/url.PathUnescape",
+	// The user pastes the whole URL the browser was sent to.
+	"net/url.Parse", "net/url.ParseRequestURI", "net/url.ParseQuery",
 }
+
+// inputMethods read a part of a pasted URL: u.Query().Get("code").
+var inputMethods = []string{"(*net/url.URL).Query", "(net/url.Values).Get"}
 
 // pasted reports whether the authorization request at n belongs to a copy-and-paste
 // login: an AuthCodeURL (pastedLogin), or an authhandler token source whose handler
@@ -228,6 +233,9 @@ func (c *checker) typed(e ast.Expr, depth int) bool {
 			return true
 		case slices.Contains(inputTransforms, name):
 			return len(e.Args) > 0 && c.typed(e.Args[0], depth+1)
+		case slices.Contains(inputMethods, name):
+			sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr)
+			return ok && c.typed(sel.X, depth+1)
 		}
 		if decl := c.flow.FuncDecl(fn); decl != nil {
 			return c.returnsTyped(decl.Body, depth+1)

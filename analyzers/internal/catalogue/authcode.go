@@ -126,6 +126,7 @@ var (
 var TerminalScanFuncs = []string{
 	"fmt.Scan", "fmt.Scanln", "fmt.Scanf", "fmt.Fscan", "fmt.Fscanln", "fmt.Fscanf",
 	"github.com/AlecAivazis/survey/v2.AskOne", "github.com/AlecAivazis/survey/v2.Ask",
+	"(*github.com/charmbracelet/huh.Input).Value",
 }
 
 // TerminalReadFuncs return a line the user typed (as their first result).
@@ -133,5 +134,6 @@ var TerminalReadFuncs = []string{
 	"(*bufio.Reader).ReadString", "(*bufio.Reader).ReadLine", "(*bufio.Reader).ReadBytes",
 	"(*bufio.Scanner).Text", "(*bufio.Scanner).Bytes",
 	"golang.org/x/term.ReadPassword", "(*golang.org/x/term.Terminal).ReadLine", "(*golang.org/x/term.Terminal).ReadPassword",
-	"(*github.com/manifoldco/promptui.Prompt).Run",
+	"(*github.com/manifoldco/promptui.Prompt).Run", "(*github.com/chzyer/readline.Instance).Readline",
+	"github.com/c-bata/go-prompt.Input",
 }

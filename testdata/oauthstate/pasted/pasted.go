@@ -11,6 +11,7 @@ import (
 	"io"
 	"log"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
 
@@ -183,4 +184,21 @@ func handlerCallback(ctx context.Context, conf *oauth2.Config, codes chan string
 func webLogin(w http.ResponseWriter, r *http.Request) {
 	conf := &oauth2.Config{ClientID: "web", Endpoint: endpoint, RedirectURL: "https://agent.example.com/callback"}
 	http.Redirect(w, r, conf.AuthCodeURL("state7"), http.StatusFound) // want `AuthCodeURL state is a constant`
+}
+
+// ---- silent: the user pastes the whole URL the browser was sent to ----
+
+func pastedURL(ctx context.Context, conf *oauth2.Config) (*oauth2.Token, error) {
+	conf.RedirectURL = "http://localhost:1/"
+	fmt.Println("Open:", conf.AuthCodeURL("state8"))
+	fmt.Print("Paste the URL your browser ended on: ")
+	var redirected string
+	if _, err := fmt.Scanln(&redirected); err != nil {
+		return nil, err
+	}
+	u, err := url.Parse(strings.TrimSpace(redirected))
+	if err != nil {
+		return nil, err
+	}
+	return conf.Exchange(ctx, u.Query().Get("code"))
 }
