@@ -11,6 +11,16 @@ const (
 	HeaderDel        = "(net/http.Header).Del"
 )
 
+// Splitters cut a text into parts, Cutters into the text before and after a separator.
+// The first part of a credential cut at one of PrefixSeps is no secret: the user of a
+// Basic credential ("user:password"), the scheme of an Authorization header ("Bearer
+// tok"), the header of a JWT.
+var (
+	Splitters  = []string{"strings.Split", "strings.SplitN", "strings.SplitAfter", "strings.SplitAfterN", "strings.Fields", "bytes.Split", "bytes.SplitN", "bytes.Fields"}
+	Cutters    = []string{"strings.Cut", "bytes.Cut"}
+	PrefixSeps = []string{":", " ", "."}
+)
+
 // Formatters print their arguments whole: a request or header passed to them becomes text
 // that holds the Authorization header.
 var Formatters = []string{

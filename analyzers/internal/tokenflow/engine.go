@@ -7,10 +7,13 @@ import (
 	"go/token"
 	"go/types"
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -138,6 +141,7 @@ func (e *engine) solve() {
 			break
 		}
 	}
+
 }
 
 func (e *engine) initParams(fn *ssa.Function) {
@@ -336,12 +340,19 @@ func (e *engine) eval(v ssa.Value) labels {
 	case *ssa.Index:
 		return e.labels(v.X)
 	case *ssa.Lookup:
-		if e.c.authKeys != nil && e.c.typeSourceOf(v.X.Type()) != nil && isHeader(v.X.Type()) {
+		if isHeader(v.X.Type()) {
 			if k, ok := constString(v.Index); ok {
-				if e.c.authKeys.HasKey(k) {
-					return e.authKind() | e.labels(v.X)&incoming
+				// h["Authorization"] is the header source by key; h["Link"] no credential.
+				var l labels
+				for _, fs := range e.c.funcs["(net/http.Header).Get"] {
+					if fs.entry.KeyArg != nil && fs.entry.HasKey(k) {
+						l |= fs.kind
+					}
 				}
-				return 0
+				if l != 0 {
+					l |= e.labels(v.X) & incoming
+				}
+				return l
 			}
 		}
 		return e.labels(v.X)
@@ -529,9 +540,9 @@ func (e *engine) credentialArgs(cc *ssa.CallCommon) {
 	}
 }
 
-// headerLoopSkip handles for k, v := range r.Header whose key is compared with
-// "Authorization" (if k == "Authorization" { continue }): its values are not the whole
-// header set, so they carry no whole-request label.
+// headerLoopSkip handles for k, v := range r.Header whose values are used only where the
+// key is known not to be Authorization: they are not the whole header set, so they carry
+// no whole-request label.
 func (e *engine) headerLoopSkip(next *ssa.Next) {
 	rng, ok := next.Iter.(*ssa.Range)
 	if !ok || next.IsString || !isHeader(rng.X.Type()) {
@@ -551,20 +562,18 @@ func (e *engine) headerLoopSkip(next *ssa.Next) {
 	if key == nil || val == nil {
 		return
 	}
-	for _, ref := range *key.Referrers() {
-		var ops []*ssa.Value
-		switch ref := ref.(type) {
-		case *ssa.BinOp:
-			ops = ref.Operands(nil)
-		case *ssa.Call:
-			ops = ref.Operands(nil)
-		}
-		for _, op := range ops {
-			if k, ok := constString(*op); ok && (strings.EqualFold(k, "Authorization") || strings.EqualFold(k, "Proxy-Authorization")) {
-				e.stripped[val] = true
-				return
+	// Values read only where the key is known to be a header other than the credential
+	// ones (if k == "X-Request-Id" { log(v) }, case "Accept":), or not to be Authorization
+	// (if k == "Authorization" { continue }), are not the credential.
+	if refs := *val.Referrers(); len(refs) > 0 && !slices.ContainsFunc(refs, func(in ssa.Instruction) bool {
+		return !knownConst(key, in.Block(), func(k string, eq bool) bool {
+			if eq {
+				return !e.credHeader(k)
 			}
-		}
+			return strings.EqualFold(k, "Authorization") || strings.EqualFold(k, "Proxy-Authorization")
+		})
+	}) {
+		e.stripped[val] = true
 	}
 }
 
@@ -717,6 +726,9 @@ func (e *engine) baseFlow(addr ssa.Value, depth int) labels {
 		}
 		return e.baseFlow(x.X, depth+1)
 	case *ssa.IndexAddr:
+		if firstPart(x) {
+			return 0
+		}
 		return e.baseFlow(x.X, depth+1)
 	case *ssa.Slice:
 		return e.baseFlow(x.X, depth+1)
@@ -889,13 +901,6 @@ func constString(v ssa.Value) (string, bool) {
 
 func isHeader(t types.Type) bool {
 	return catalogue.HTTPHeader.Is(t)
-}
-
-func (e *engine) authKind() labels {
-	for _, fs := range e.c.funcs["(net/http.Header).Get"] {
-		return fs.kind
-	}
-	return 1
 }
 
 // isShortSlice reports whether v is a short prefix or suffix of a string, such as
@@ -1236,6 +1241,11 @@ func (e *engine) call(cc *ssa.CallCommon, site *ssa.Call) labels {
 		return res[0]
 	}
 
+	if slices.Contains(catalogue.Cutters, name) && len(args) == 2 && site != nil && prefixSep(args[1]) {
+		// user, pass, ok := strings.Cut(basic, ":"): only what follows the separator.
+		e.setResults(site, []labels{0, e.labels(args[0]), 0})
+		return 0
+	}
 	switch name {
 	case catalogue.ContextWithValue:
 		if len(args) == 3 {
@@ -1278,7 +1288,18 @@ func (e *engine) call(cc *ssa.CallCommon, site *ssa.Call) labels {
 		return 0
 	}
 	if slices.Contains(catalogue.Formatters, name) {
-		return e.formatLabels(name, sig, args)
+		l := e.formatLabels(name, sig, args)
+		if site != nil && sig.Results().Len() > 1 {
+			// json.Marshal(tok): the text holds the token, the error does not.
+			res := make([]labels, sig.Results().Len())
+			for i := range res {
+				if !isError(sig.Results().At(i).Type()) {
+					res[i] = l
+				}
+			}
+			e.setResults(site, res)
+		}
+		return l
 	}
 	if recv != nil && obj != nil && mutator(obj.Name()) {
 		for _, tn := range append(catalogue.TextBuffers, catalogue.TextTypes...) {
@@ -1384,6 +1405,19 @@ func (e *engine) call(cc *ssa.CallCommon, site *ssa.Call) labels {
 	}
 	if !texty(sig.Results(), 0) {
 		return 0
+	}
+	if !e.stdFunc(obj) && !textType(sig.Results().At(0).Type()) {
+		// Code we know nothing of, outside the standard library: a token given to it is
+		// used, not returned. A function value or an operation that can fail (a lookup, a
+		// request: (string, error)) returns something else; an interface method returns
+		// what its receiver holds (a Stringer); a plain text function (bearer(tok) string)
+		// may return its argument. (A log field or attribute holds its arguments by design.)
+		switch {
+		case obj == nil || sig.Results().Len() > 1:
+			return 0
+		case cc.IsInvoke():
+			args = nil
+		}
 	}
 	formatter := slices.Contains(catalogue.Formatters, name)
 	if sig.Results().Len() > 1 && site != nil {
@@ -1872,4 +1906,154 @@ func (e *engine) ctxStore(key string, l labels) {
 		e.ctxSlots[key] |= l
 		e.changed = true
 	}
+}
+
+// stdFunc reports whether obj is a function of the standard library (by the location of its
+// package, GOROOT/src, not by a dotless path: modules may be named "myapp"), or a method of
+// the universe (error.Error).
+func (e *engine) stdFunc(obj *types.Func) bool {
+	if obj == nil {
+		return false
+	}
+	pkg := obj.Pkg()
+	if pkg == nil {
+		return true
+	}
+	if first, _, _ := strings.Cut(pkg.Path(), "/"); strings.Contains(first, ".") {
+		return false
+	}
+	if std, ok := stdPkgs.Load(pkg.Path()); ok {
+		return std.(bool)
+	}
+	std := true // no position to tell: a dotless path
+	if f := e.pass.Fset.File(obj.Pos()); f != nil && f.Name() != "" {
+		dir := filepath.ToSlash(filepath.Dir(f.Name()))
+		root, ok := strings.CutSuffix(dir, "/src/"+pkg.Path())
+		std = ok && isDir(root+"/src/runtime")
+	}
+	stdPkgs.Store(pkg.Path(), std)
+	return std
+}
+
+var stdPkgs sync.Map // package path -> bool
+
+func isDir(name string) bool {
+	fi, err := os.Stat(filepath.FromSlash(name))
+	return err == nil && fi.IsDir()
+}
+
+// firstPart reports whether ia is the first part of a text cut at one of
+// catalogue.PrefixSeps (strings.SplitN(basic, ":", 2)[0], strings.Fields(auth)[0]): a
+// user name, a scheme, a JWT header, no secret.
+func firstPart(ia *ssa.IndexAddr) bool {
+	if c, ok := ia.Index.(*ssa.Const); !ok || c.Value == nil || c.Value.ExactString() != "0" {
+		return false
+	}
+	call, ok := ia.X.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	callee := call.Call.StaticCallee()
+	if callee == nil || callee.Object() == nil {
+		return false
+	}
+	name := callee.Object().(*types.Func).FullName()
+	if !slices.Contains(catalogue.Splitters, name) {
+		return false
+	}
+	args := call.Call.Args
+	return len(args) == 1 || len(args) >= 2 && prefixSep(args[1]) // Fields: at white space
+}
+
+// prefixSep reports whether v is a constant in catalogue.PrefixSeps.
+func prefixSep(v ssa.Value) bool {
+	if c, ok := v.(*ssa.Const); ok && c.Value != nil {
+		switch c.Value.Kind() {
+		case constant.String:
+			return slices.Contains(catalogue.PrefixSeps, constant.StringVal(c.Value))
+		}
+	}
+	if conv, ok := v.(*ssa.Convert); ok { // []byte(":")
+		return prefixSep(conv.X)
+	}
+	return false
+}
+
+// credHeader reports whether name is a header that [[flow.source]] entries read as a
+// credential (Authorization, Cookie, an API key header).
+func (e *engine) credHeader(name string) bool {
+	for _, fs := range e.c.funcs["(net/http.Header).Get"] {
+		if fs.entry.KeyArg != nil && fs.entry.HasKey(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// knownConst reports whether, in block b, v is known to equal (eq) or differ from a
+// constant string for which accept holds: b is reached only through a branch of v == C,
+// v != C or strings.EqualFold(v, C), or lies inside the region of such a branch (v, an SSA
+// value, does not change there). A switch on v is a chain of such branches.
+func knownConst(v ssa.Value, b *ssa.BasicBlock, accept func(k string, eq bool) bool) bool {
+	for depth := 0; b != nil && depth < 64; depth, b = depth+1, b.Idom() {
+		if len(b.Preds) == 0 {
+			return false
+		}
+		all := true
+		for _, p := range b.Preds {
+			k, eq, ok := constEdge(v, p, b)
+			if !ok || !accept(k, eq) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// constEdge reports what the edge from p to b tells of v: it is taken only when v equals
+// (eq) or differs from the constant k.
+func constEdge(v ssa.Value, p, b *ssa.BasicBlock) (k string, eq, ok bool) {
+	if len(p.Instrs) == 0 || len(p.Succs) != 2 || p.Succs[0] == p.Succs[1] {
+		return "", false, false
+	}
+	ifi, isIf := p.Instrs[len(p.Instrs)-1].(*ssa.If)
+	if !isIf {
+		return "", false, false
+	}
+	onTrue := p.Succs[0] == b
+	cond := ifi.Cond
+	if not, isNot := cond.(*ssa.UnOp); isNot && not.Op == token.NOT {
+		cond, onTrue = not.X, !onTrue
+	}
+	var x, y ssa.Value
+	switch c := cond.(type) {
+	case *ssa.BinOp:
+		if c.Op != token.EQL && c.Op != token.NEQ {
+			return "", false, false
+		}
+		x, y = c.X, c.Y
+		if c.Op == token.NEQ {
+			onTrue = !onTrue
+		}
+	case *ssa.Call:
+		callee := c.Call.StaticCallee()
+		if callee == nil || callee.Object() == nil || callee.Object().(*types.Func).FullName() != "strings.EqualFold" || len(c.Call.Args) != 2 {
+			return "", false, false
+		}
+		x, y = c.Call.Args[0], c.Call.Args[1]
+	default:
+		return "", false, false
+	}
+	if y == v {
+		x, y = y, x
+	}
+	if x != v {
+		return "", false, false
+	}
+	k, ok = constString(y)
+	return k, onTrue, ok
 }

@@ -63,7 +63,6 @@ type compiled struct {
 	sanitizers map[string][]*config.FlowFunc
 	srcPkgs    map[string]bool          // packages that declare a source
 	sinkPkgs   map[string]bool          // packages that declare a sink
-	authKeys   *config.FlowFunc         // the Header.Get source, for header index expressions
 	paramNames []string                 // credential parameter names ([secrets] param_names)
 	params     map[string][]paramSource // functions whose parameters are credentials
 	paramPkgs  map[string]bool          // packages that declare them
@@ -144,9 +143,6 @@ func compile(r *config.Rules) *compiled {
 		for _, name := range e.Names() {
 			c.funcs[name] = append(c.funcs[name], &funcSource{entry: e, result: e.Result, kind: bit})
 			c.srcPkgs[funcPkg(name)] = true
-			if name == "(net/http.Header).Get" && e.KeyArg != nil {
-				c.authKeys = e
-			}
 		}
 	}
 	for i := range r.Flow.Sink {
