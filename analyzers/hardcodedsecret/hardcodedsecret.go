@@ -546,28 +546,42 @@ func (s *scanner) fieldValue(field *types.Var, value ast.Expr) {
 	}
 }
 
-// keyedValue checks the value of a header or form parameter with a constant name.
+// keyedValue checks the value of a header or form parameter with a constant name (in a
+// header, a form, or a map keyed by such names). A credential is one token: a value with
+// white space after its scheme is a label, a description or a prompt that happens to sit
+// under a credential's name ("authorization": "Bearer token of the signed-in user"), and
+// values made of protocol words ("authorization_code", "X-Api-Key") are placeholders.
 func (s *scanner) keyedValue(key string, value ast.Expr) {
-	switch {
-	case containsFold(s.secrets.HeaderNames, key):
-		v, ok := s.constValue(value)
-		if !ok {
-			return
-		}
-		cred, scheme := v, ""
+	header := containsFold(s.secrets.HeaderNames, key)
+	if !header && !containsFold(s.secrets.ParamNames, key) {
+		return
+	}
+	v, ok := s.constValue(value)
+	if !ok {
+		return
+	}
+	cred, scheme := v, ""
+	if header {
 		for _, sch := range s.secrets.HeaderSchemes {
 			if len(v) > len(sch) && strings.EqualFold(v[:len(sch)], sch) && v[len(sch)] == ' ' {
 				cred, scheme = strings.TrimSpace(v[len(sch)+1:]), sch
 				break
 			}
 		}
-		if strings.EqualFold(scheme, "Basic") {
-			cred = secretscan.BasicPassword(cred)
-		}
-		s.reportCredential(value, cred, v, "credential", fmt.Sprintf("the %s header", key))
-	case containsFold(s.secrets.ParamNames, key):
-		s.credential(value, "credential", fmt.Sprintf("the %s parameter", key))
 	}
+	if strings.ContainsAny(cred, " \t\r\n") {
+		if _, ok := secretscan.FindFormat(s.secrets, v, s.inTest); !ok {
+			return
+		}
+	}
+	if strings.EqualFold(scheme, "Basic") {
+		cred = secretscan.BasicPassword(cred)
+	}
+	where := fmt.Sprintf("the %s parameter", key)
+	if header {
+		where = fmt.Sprintf("the %s header", key)
+	}
+	s.reportCredential(value, cred, v, "credential", where)
 }
 
 // credential reports value if it is a constant that is a real-looking credential.
