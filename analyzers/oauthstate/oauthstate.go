@@ -195,7 +195,7 @@ func (c *checker) callback(n inspector.Cursor) {
 			}
 		}
 	}
-	if c.handlerWrapped(fn, 0, newWalk()) {
+	if c.handlerWrapped(fn, 0, newWalk()) || c.exportedHelper(fn) {
 		return // a middleware or a caller may check it
 	}
 	msg := msgNoStateCheck

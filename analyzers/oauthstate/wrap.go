@@ -342,8 +342,7 @@ func isHandlerCall(info *types.Info, call *ast.CallExpr) bool {
 		}
 		sig = callee.Signature()
 	}
-	return sig != nil && sig.Params().Len() == 2 &&
-		catalogue.HTTPResponseWriter.Is(sig.Params().At(0).Type()) && isRequest(sig.Params().At(1).Type())
+	return sig != nil && isHandlerSig(sig)
 }
 
 // unnamedParamRead reports whether call reads a query or form parameter whose name is not
@@ -385,4 +384,36 @@ func (c *checker) muxWrapped(call *ast.CallExpr) bool {
 		}
 	}
 	return false
+}
+
+// exportedHelper reports whether fn is a function other packages can call that is not
+// itself an HTTP handler (oauthutil.Complete(ctx, r)): its callers there may check the
+// state before they call it. A handler is registered as it is, so it must check the state.
+func (c *checker) exportedHelper(fn inspector.Cursor) bool {
+	decl, ok := fn.Node().(*ast.FuncDecl)
+	if !ok || c.pass.Pkg.Name() == "main" || !decl.Name.IsExported() {
+		return false
+	}
+	obj, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := obj.Signature()
+	if recv := sig.Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := types.Unalias(t).(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		named, ok := types.Unalias(t).(*types.Named)
+		if !ok || !named.Obj().Exported() {
+			return false
+		}
+	}
+	return !isHandlerSig(sig)
+}
+
+// isHandlerSig reports whether sig is func(http.ResponseWriter, *http.Request).
+func isHandlerSig(sig *types.Signature) bool {
+	return sig.Params().Len() == 2 && sig.Results().Len() == 0 &&
+		catalogue.HTTPResponseWriter.Is(sig.Params().At(0).Type()) && isRequest(sig.Params().At(1).Type())
 }
