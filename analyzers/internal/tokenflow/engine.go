@@ -272,6 +272,9 @@ func (e *engine) step(instr ssa.Instruction) {
 			s.returns = append(s.returns, 0)
 		}
 		for i, r := range in.Results {
+			if knownEmpty(r, in.Block()) {
+				continue // if v == "" { return v }: nothing to hide
+			}
 			if l := e.labels(r); l&^s.returns[i] != 0 {
 				s.returns[i] |= l
 				e.changed = true
@@ -381,7 +384,10 @@ func (e *engine) eval(v ssa.Value) labels {
 		}
 	case *ssa.Phi:
 		var l labels
-		for _, x := range v.Edges {
+		for i, x := range v.Edges {
+			if i < len(v.Block().Preds) && knownEmpty(x, v.Block().Preds[i]) {
+				continue // shown := mask; if v == "" { shown = v }
+			}
 			l |= e.labels(x)
 		}
 		return l
@@ -461,23 +467,26 @@ func (e *engine) prescan(fn *ssa.Function) {
 			if callee == nil || callee.Object() == nil || len(call.Call.Args) < 2 {
 				continue
 			}
-			req := headerOwner(call.Call.Args[0])
-			if req == nil {
+			// The headers of a request (r.Header.Set), or a set of headers of its own (a
+			// clone: h := r.Header.Clone(); h.Set("Authorization", "[redacted]")).
+			var root ssa.Value
+			if req := headerOwner(call.Call.Args[0]); req != nil {
+				root = e.reqRoot(req)
+			} else if isHeader(call.Call.Args[0].Type()) {
+				root = e.reqRoot(call.Call.Args[0])
+			} else {
 				continue
 			}
-			root := e.reqRoot(req)
 			switch callee.Object().(*types.Func).Origin().FullName() {
 			case catalogue.HeaderDel:
-				if deletesAuth(call.Call.Args[1]) {
+				if redactsAuth(call.Call.Args[1]) {
 					e.noAuth[root] = true
 				}
 			case catalogue.HeaderSet:
 				// Set("Authorization", mask) or Set(name, mask) over a list of names: the
 				// request is redacted if the value set carries no credential.
-				if _, isConst := constString(call.Call.Args[1]); !isConst || deletesAuth(call.Call.Args[1]) {
-					if len(call.Call.Args) == 3 {
-						e.authSets[root] = append(e.authSets[root], call.Call.Args[2])
-					}
+				if redactsAuth(call.Call.Args[1]) && len(call.Call.Args) == 3 {
+					e.authSets[root] = append(e.authSets[root], call.Call.Args[2])
 				}
 			}
 		}
@@ -834,24 +843,28 @@ func fieldName(t types.Type, i int) string {
 	return fmt.Sprint(i)
 }
 
-// deletesAuth reports whether key, given to Header.Del or Set, is "Authorization": a constant, or
-// an element of a constant list the function ranges over
-// (for _, k := range []string{"Authorization", "Cookie"} { h.Del(k) }).
-func deletesAuth(key ssa.Value) bool {
-	isAuth := func(v ssa.Value) bool {
-		k, ok := constString(v)
-		return ok && strings.EqualFold(k, "Authorization")
-	}
-	if isAuth(key) {
-		return true
+// redactsAuth reports whether key, given to Header.Del or Set, may be "Authorization": that
+// constant, a constant list the function ranges over that holds it
+// (for _, k := range []string{"Authorization", "Cookie"} { h.Del(k) }), or names that are
+// no constant (read from configuration: for _, k := range cfg.RedactHeaders { h.Del(k) }).
+func redactsAuth(key ssa.Value) bool {
+	keys, known := constKeys(key)
+	return !known || slices.ContainsFunc(keys, func(k string) bool { return strings.EqualFold(k, "Authorization") })
+}
+
+// constKeys returns the constant key is, or the elements of the constant list it ranges
+// over; known is false for any other value.
+func constKeys(key ssa.Value) (keys []string, known bool) {
+	if k, ok := constString(key); ok {
+		return []string{k}, true
 	}
 	load, ok := key.(*ssa.UnOp)
 	if !ok || load.Op != token.MUL {
-		return false
+		return nil, false
 	}
 	ia, ok := load.X.(*ssa.IndexAddr)
 	if !ok {
-		return false
+		return nil, false
 	}
 	arr := ia.X
 	if sl, ok := arr.(*ssa.Slice); ok {
@@ -859,11 +872,9 @@ func deletesAuth(key ssa.Value) bool {
 	}
 	alloc, ok := arr.(*ssa.Alloc)
 	if !ok {
-		return false
+		return nil, false
 	}
-	// The elements stored into the list: every store is a constant, one of them
-	// Authorization.
-	found := false
+	// The elements stored into the list: every store a constant.
 	for _, ref := range *alloc.Referrers() {
 		elem, ok := ref.(*ssa.IndexAddr)
 		if !ok {
@@ -871,14 +882,15 @@ func deletesAuth(key ssa.Value) bool {
 		}
 		for _, r := range *elem.Referrers() {
 			if st, ok := r.(*ssa.Store); ok && st.Addr == elem {
-				if _, isConst := st.Val.(*ssa.Const); !isConst {
-					return false
+				k, isConst := constString(st.Val)
+				if !isConst {
+					return nil, false
 				}
-				found = found || isAuth(st.Val)
+				keys = append(keys, k)
 			}
 		}
 	}
-	return found
+	return keys, true
 }
 
 func constString(v ssa.Value) (string, bool) {
@@ -1272,7 +1284,7 @@ func (e *engine) call(cc *ssa.CallCommon, site *ssa.Call) labels {
 	case catalogue.HeaderClone:
 		return e.labels(recv)
 	case catalogue.HeaderDel:
-		if len(args) == 1 && deletesAuth(args[0]) {
+		if len(args) == 1 && redactsAuth(args[0]) {
 			root, _ := e.loc(recv, 0)
 			e.stripped[root] = true
 		}
@@ -1977,6 +1989,15 @@ func prefixSep(v ssa.Value) bool {
 		return prefixSep(conv.X)
 	}
 	return false
+}
+
+// knownEmpty reports whether v is known to be the empty string in block b (a fallback
+// for the empty value beside a mask).
+func knownEmpty(v ssa.Value, b *ssa.BasicBlock) bool {
+	if _, ok := v.(*ssa.Const); ok || !catalogue.IsString(v.Type()) {
+		return false
+	}
+	return knownConst(v, b, func(k string, eq bool) bool { return eq && k == "" })
 }
 
 // credHeader reports whether name is a header that [[flow.source]] entries read as a
