@@ -51,6 +51,11 @@ func TestGolangciLintMatchesStandalone(t *testing.T) {
 	// relative one against each package's module root, which a standard library package
 	// (analysed for facts) does not have.
 	policy := filepath.Join(fixture, "broadscope", "policy", "oauthvet.toml")
+	// An [output] table: the standalone driver prints only the findings it lets through.
+	highTier := filepath.Join(tmp, "high-tier.toml")
+	if err := os.WriteFile(highTier, []byte("[output]\ntier = \"high\"\nseverity = \"warning\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	cases := []struct {
 		name     string
 		settings string   // YAML under linters.settings.custom.oauthvet.settings
@@ -62,6 +67,7 @@ func TestGolangciLintMatchesStandalone(t *testing.T) {
 			"config: broadscope/policy/oauthvet.toml\n          disable: [hardcodedsecret, tokenlog]",
 			[]string{"-oauthvet.config=" + policy, "-hardcodedsecret=false", "-tokenlog=false"},
 		},
+		{"output", "config: " + highTier, []string{"-oauthvet.config=" + highTier}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

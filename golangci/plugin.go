@@ -70,7 +70,8 @@ func New(raw any) (register.LinterPlugin, error) {
 }
 
 // BuildAnalyzers returns every check not disabled, after handing the config path to the
-// config analyzer (named oauthvet, which every check requires).
+// config analyzer (named oauthvet, which every check requires) and validating the config
+// that applies in the working directory, so that a broken one stops the run at once.
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	analyzers := all.Analyzers()
 	var names []string
@@ -86,18 +87,36 @@ func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	if i < 0 {
 		return nil, fmt.Errorf("no %s analyzer to take settings.config", Name)
 	}
-	config, err := resolve(p.settings.Config)
+	wd, err := os.Getwd()
 	if err != nil {
-		return nil, fmt.Errorf("settings.config: %v", err)
+		return nil, err
+	}
+	config := p.settings.Config
+	if config != "" && !filepath.IsAbs(config) {
+		// Resolved here, once: golangci-lint also analyses dependencies (for facts),
+		// standard library included, which have no module root to resolve it against.
+		root := all.ModuleRoot(wd)
+		if root == "" {
+			root = wd
+		}
+		config = filepath.Join(root, config)
 	}
 	if err := analyzers[i].Flags.Set("config", config); err != nil {
 		return nil, fmt.Errorf("settings.config: %v", err)
 	}
+	output, err := all.LoadConfig(config, wd)
+	if err != nil {
+		return nil, err
+	}
 	var enabled []*analysis.Analyzer
 	for _, a := range analyzers {
-		if !slices.Contains(p.settings.Disable, a.Name) {
-			enabled = append(enabled, a)
+		if slices.Contains(p.settings.Disable, a.Name) {
+			continue
 		}
+		if output != (all.Output{}) {
+			a = filtered(a, output)
+		}
+		enabled = append(enabled, a)
 	}
 	if len(enabled) == 0 {
 		return nil, fmt.Errorf("settings.disable turns off every check: remove %s from linters.enable instead", Name)
@@ -105,25 +124,30 @@ func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	return enabled, nil
 }
 
-// resolve makes a relative config path absolute, against the module root of the working
-// directory: golangci-lint also analyses dependencies (for facts), standard library
-// included, and those have no module root of their own to resolve it against.
-func resolve(path string) (string, error) {
-	if path == "" || filepath.IsAbs(path) {
-		return path, nil
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for dir := wd; ; dir = filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, path), nil
+// filtered returns a copy of a that reports only the findings the [output] table of
+// oauthvet.toml lets through (severity, tier), as the standalone driver prints them. The
+// copies are the roots golangci-lint reports; an analyzer that others require (the config
+// analyzer) also runs as itself for them, whose reports golangci-lint does not show.
+func filtered(a *analysis.Analyzer, output all.Output) *analysis.Analyzer {
+	c := *a
+	c.Run = func(pass *analysis.Pass) (any, error) {
+		p := *pass
+		p.Report = func(d analysis.Diagnostic) {
+			if shown(output, all.CategoryOf(a.Name, d.Category)) {
+				pass.Report(d)
+			}
 		}
-		if filepath.Dir(dir) == dir {
-			return filepath.Join(wd, path), nil
-		}
+		return a.Run(&p)
 	}
+	return &c
+}
+
+// shown reports whether findings of the sub-rule pass the [output] table.
+func shown(output all.Output, rule all.Category) bool {
+	if output.Severity != "" && rule.Severity.Rank() < output.Severity.Rank() {
+		return false
+	}
+	return output.Tier != all.High || rule.Tier == all.High
 }
 
 // GetLoadMode asks for type information: every check matches APIs by their types.
