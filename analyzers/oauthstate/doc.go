@@ -54,6 +54,11 @@ set on the config or passed as redirect_uri, or by a code read from the terminal
 returned, in the function that builds the URL or in one of this package that calls it; for
 authhandler, by a handler that returns such a code. (Its missing PKCE is pkce's finding.)
 
+A callback whose config's redirect URI is "postmessage" (Google's popup code flow) gets
+its own message: the page's script sends the code, no redirect brings it, and the defence
+is a header a cross-site form cannot send; it is silent when the function reads the
+X-Requested-With header.
+
 It is silent on a random state made per login (crypto/rand.Text, oauth2.GenerateVerifier,
 uuid, mcp-go's client.GenerateState), on callbacks that read and compare the state (from the
 request or from any parsed query), on token endpoints (a function that reads the request's

@@ -41,6 +41,8 @@ const (
 		"compare the request's \"state\" with the value stored at login (subtle.ConstantTimeCompare) before Exchange, or use PKCE: oauth2.VerifierOption(v)"
 	msgRequestState = "%s state is the request parameter %q: whoever sends the link chooses it, so it does not tie the callback to this browser (login CSRF); " +
 		"pass a fresh random state per login (crypto/rand.Text() or oauth2.GenerateVerifier()), keep it in the user's session and compare it in the callback"
+	msgPostMessage = "the code comes from Google's popup flow (redirect_uri postmessage), sent by the page's script, and nothing checks where the request came from: another site can send its own code here (login CSRF); " +
+		"reject requests without the X-Requested-With header (or without a CSRF token) before Exchange"
 	msgExpectedFromRequest = "SetExpectedState with the state of the callback request: ProcessAuthorizationResponse then compares the state with itself (login CSRF); " +
 		"set the expected state to the value made with client.GenerateState() when the login started"
 )
@@ -199,6 +201,14 @@ func (c *checker) callback(n inspector.Cursor) {
 		return // a middleware or a caller may check it
 	}
 	msg := msgNoStateCheck
+	if uri, ok := c.flow.RedirectURI(n); ok && uri == catalogue.PostMessageRedirectURI {
+		// Google's popup code flow: the page's script posts the code; no redirect brings
+		// it, and the defence is a header a cross-site form cannot send.
+		if c.readsHeader(fn, "X-Requested-With") {
+			return
+		}
+		msg = msgPostMessage
+	}
 	switch {
 	case readAfter:
 		msg = msgStateAfterExchange

@@ -55,8 +55,7 @@ func (c *checker) pasted(n inspector.Cursor) bool {
 // pastedLogin reports whether the authorization request at n (an AuthCodeURL call) belongs
 // to a copy-and-paste login.
 func (c *checker) pastedLogin(n inspector.Cursor) bool {
-	call := n.Node().(*ast.CallExpr)
-	if c.oobRedirect(n, call) {
+	if c.oobRedirect(n) {
 		return true
 	}
 	fn, ok := enclosingFunc(n)
@@ -87,105 +86,9 @@ func (c *checker) pastedLogin(n inspector.Cursor) bool {
 }
 
 // oobRedirect reports whether the AuthCodeURL call sends an out-of-band redirect URI.
-func (c *checker) oobRedirect(n inspector.Cursor, call *ast.CallExpr) bool {
-	for _, opt := range call.Args[1:] {
-		if oc, ok := ast.Unparen(opt).(*ast.CallExpr); ok && catalogue.FullName(c.pass.TypesInfo, oc) == catalogue.SetAuthURLParam && len(oc.Args) == 2 {
-			if key, _ := c.flow.ConstString(oc.Args[0]); key == "redirect_uri" {
-				return c.isOOB(oc.Args[1])
-			}
-		}
-	}
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	recv := sel.X
-	// cfg.RedirectURL = "urn:ietf:wg:oauth:2.0:oob" in this function, before the call.
-	if fn, ok := enclosingFunc(n); ok {
-		var last ast.Expr
-		for a := range fn.Preorder((*ast.AssignStmt)(nil)) {
-			as := a.Node().(*ast.AssignStmt)
-			if as.Pos() > call.Pos() || len(as.Lhs) != len(as.Rhs) {
-				continue
-			}
-			for i, lhs := range as.Lhs {
-				if ls, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && c.isRedirectField(ls) && c.sameRef(ls.X, recv) {
-					last = as.Rhs[i]
-				}
-			}
-		}
-		if last != nil {
-			return c.isOOB(last)
-		}
-	}
-	// cfg := &oauth2.Config{RedirectURL: "urn:ietf:wg:oauth:2.0:oob", ...}
-	id, ok := ast.Unparen(recv).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok {
-		return false
-	}
-	defs := c.flow.Defs(v)
-	for _, d := range defs {
-		if !c.oobLiteral(d) {
-			return false
-		}
-	}
-	return len(defs) > 0
-}
-
-// oobLiteral reports whether e is an oauth2.Config literal (or its address) whose
-// RedirectURL is an out-of-band URI.
-func (c *checker) oobLiteral(e ast.Expr) bool {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	lit, ok := e.(*ast.CompositeLit)
-	if !ok || !catalogue.ConfigType.Is(c.pass.TypesInfo.TypeOf(lit)) {
-		return false
-	}
-	for _, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if key, ok := kv.Key.(*ast.Ident); ok {
-				if f, ok := c.pass.TypesInfo.Uses[key].(*types.Var); ok && catalogue.IsField(f, catalogue.ConfigRedirectURL) {
-					return c.isOOB(kv.Value)
-				}
-			}
-		}
-	}
-	return false
-}
-
-func (c *checker) isRedirectField(sel *ast.SelectorExpr) bool {
-	s := c.pass.TypesInfo.Selections[sel]
-	if s == nil || s.Kind() != types.FieldVal {
-		return false
-	}
-	f, _ := s.Obj().(*types.Var)
-	return catalogue.IsField(f, catalogue.ConfigRedirectURL)
-}
-
-// sameRef reports whether a and b name the same variable, or the same field of the same
-// variable (s.cfg), by object identity.
-func (c *checker) sameRef(a, b ast.Expr) bool {
-	info := c.pass.TypesInfo
-	switch a := ast.Unparen(a).(type) {
-	case *ast.Ident:
-		b, ok := ast.Unparen(b).(*ast.Ident)
-		return ok && info.Uses[a] != nil && info.Uses[a] == info.Uses[b]
-	case *ast.SelectorExpr:
-		b, ok := ast.Unparen(b).(*ast.SelectorExpr)
-		return ok && info.Uses[a.Sel] != nil && info.Uses[a.Sel] == info.Uses[b.Sel] && c.sameRef(a.X, b.X)
-	}
-	return false
-}
-
-func (c *checker) isOOB(e ast.Expr) bool {
-	s, ok := c.flow.ConstString(e)
-	return ok && slices.Contains(catalogue.OOBRedirectURIs, strings.TrimSpace(s))
+func (c *checker) oobRedirect(n inspector.Cursor) bool {
+	uri, ok := c.flow.RedirectURI(n)
+	return ok && slices.Contains(catalogue.OOBRedirectURIs, strings.TrimSpace(uri))
 }
 
 // readsPastedCode reports whether fn (a FuncDecl or FuncLit) reads a code from the terminal

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -208,4 +209,33 @@ func (c *checker) isParam(v *types.Var) bool {
 	}
 	k, _ := cur.ParentEdge()
 	return k == edge.Field_Names
+}
+
+// readsHeader reports whether fn reads the request header name (r.Header.Get(name),
+// r.Header.Values(name), r.Header[name]), or a header whose name is not a constant.
+func (c *checker) readsHeader(fn inspector.Cursor, name string) bool {
+	info := c.pass.TypesInfo
+	for m := range fn.Preorder((*ast.CallExpr)(nil), (*ast.IndexExpr)(nil)) {
+		var key ast.Expr
+		switch n := m.Node().(type) {
+		case *ast.CallExpr:
+			switch catalogue.FullName(info, n) {
+			case "(net/http.Header).Get", "(net/http.Header).Values":
+				if len(n.Args) == 1 {
+					key = n.Args[0]
+				}
+			}
+		case *ast.IndexExpr:
+			if catalogue.HTTPHeader.Is(info.TypeOf(n.X)) {
+				key = n.Index
+			}
+		}
+		if key == nil {
+			continue
+		}
+		if k, ok := c.flow.ConstString(key); !ok || strings.EqualFold(k, name) {
+			return true
+		}
+	}
+	return false
 }

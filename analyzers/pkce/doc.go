@@ -40,7 +40,9 @@ The check reports:
     with url.Parse, formatted into a longer one or kept in a variable extended later.
 
 It stays silent on options it cannot follow (a parameter, a field, an unknown function),
-on device flow, client credentials, JWT bearer and refresh, and on test code other than
+on device flow, client credentials, JWT bearer and refresh, on an Exchange of a code from
+Google's popup flow (a config whose RedirectURL is "postmessage": Google's script makes the
+authorization request and sends no challenge), and on test code other than
 Example functions, which are documentation people copy and are linted like production code.
 
 Bad:

@@ -63,6 +63,7 @@ const (
 type checker struct {
 	pass      *check.Pass
 	flow      *authflow.Flow
+	ins       *inspector.Inspector
 	reported  map[any]bool // verifier roots already reported
 	exchanges []*ast.CallExpr
 	noPKCEURL bool                   // an AuthCodeURL without a challenge was reported
@@ -80,6 +81,7 @@ func run(pass *check.Pass) error {
 		reported: map[any]bool{},
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c.ins = ins
 	for _, file := range pass.Files {
 		for _, root := range authflow.LintedRoots(pass, file) {
 			cur, _ := ins.Root().FindNode(root)
@@ -179,11 +181,14 @@ func (c *checker) authCodeURL(call *ast.CallExpr) {
 	c.noPKCEURL = true
 }
 
-// exchange reports an Exchange whose options certainly carry no verifier.
+// exchange reports an Exchange whose options certainly carry no verifier, unless the code
+// comes from Google's popup flow (redirect_uri postmessage), whose authorization request
+// Google's script makes without PKCE parameters.
 func (c *checker) exchange(call *ast.CallExpr) {
 	k := c.flow.CallOptions(call, 2)
 	switch {
 	case k&(authflow.Unresolved|authflow.Verifier|authflow.OtherGrant) != 0:
+	case k&authflow.S256Challenge == 0 && c.postMessage(call):
 	case k&authflow.S256Challenge != 0:
 		c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msgChallengeToExchange})
 	default:
@@ -250,6 +255,16 @@ func (c *checker) compositeLit(ins *inspector.Inspector, lit *ast.CompositeLit) 
 			c.verifier(v)
 		}
 	}
+}
+
+// postMessage reports whether the Exchange call redeems a code of Google's popup flow.
+func (c *checker) postMessage(call *ast.CallExpr) bool {
+	cur, ok := c.ins.Root().FindNode(call)
+	if !ok {
+		return false
+	}
+	uri, ok := c.flow.RedirectURI(cur)
+	return ok && uri == catalogue.PostMessageRedirectURI
 }
 
 // localVar returns the variable e names, or nil.

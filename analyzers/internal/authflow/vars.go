@@ -222,6 +222,10 @@ func calleeIdent(call *ast.CallExpr) *ast.Ident {
 func (f *Flow) Defs(v *types.Var) []ast.Expr {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	return f.defs(v)
+}
+
+func (f *Flow) defs(v *types.Var) []ast.Expr {
 	info := f.varInfo(v)
 	if info.escapes {
 		return nil

@@ -115,6 +115,10 @@ var RequestParamFuncs = []string{
 var (
 	// OOBRedirectURIs are the redirect URIs that ask the server to display the code.
 	OOBRedirectURIs = []string{"urn:ietf:wg:oauth:2.0:oob", "urn:ietf:wg:oauth:2.0:oob:auto", "oob"}
+	// PostMessageRedirectURI is Google's popup code flow: the code reaches the page's script
+	// through postMessage and the script sends it to the server; no redirect, and the
+	// authorization request is made by Google's script (no PKCE parameters).
+	PostMessageRedirectURI = "postmessage"
 	// ConfigRedirectURL is (oauth2.Config).RedirectURL.
 	ConfigRedirectURL = config.Member{Pkg: OAuth2Pkg, Type: "Config", Name: "RedirectURL"}
 	// ConfigType is oauth2.Config.
