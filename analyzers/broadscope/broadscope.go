@@ -46,6 +46,10 @@ type request struct {
 	provider string // "" if unknown
 	flow     string // catalogue.UserFlow, ServiceFlow or ""
 	file     string // where the request is made, for [[scopes.allow]] paths
+	// delegated: a service account that acts as a user of its domain (a Subject is set:
+	// Google's domain-wide delegation). Its scopes reach that user's data, so the rules
+	// of user flows judge it.
+	delegated bool
 }
 
 // A scopeValue is a constant string that reaches a request, and where it is written (or,
@@ -95,19 +99,22 @@ func run(pass *check.Pass) error {
 	s := &scanner{pass: pass, pol: pol, findings: map[findingKey]finding{}}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for _, file := range pass.Files {
-		if pass.InTestCode(file) {
-			continue // test servers and fixtures request scopes no user ever grants
-		}
+		// Test servers and fixtures request scopes no user ever grants; Example functions
+		// are documentation people copy, judged like production code.
+		inTest := pass.InTestCode(file)
 		name := pass.Fset.File(file.Pos()).Name()
 		cursor, _ := ins.Root().FindNode(file)
 		for c := range cursor.Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
+			if inTest && !check.InExample(pass.Fset, file, c.Node().Pos()) {
+				continue
+			}
 			switch n := c.Node().(type) {
 			case *ast.CompositeLit:
 				s.compositeLit(n, name)
 			case *ast.AssignStmt:
 				s.assign(n, name)
 			case *ast.CallExpr:
-				s.call(n, name)
+				s.call(c, n, name)
 			}
 		}
 	}
@@ -187,7 +194,7 @@ func (s *scanner) assign(as *ast.AssignStmt, file string) {
 
 // call handles the scope arguments of google and google.golang.org/api functions, and a
 // scope parameter given to oauth2.SetAuthURLParam or url.Values.Set/Add.
-func (s *scanner) call(call *ast.CallExpr, file string) {
+func (s *scanner) call(c inspector.Cursor, call *ast.CallExpr, file string) {
 	fn := catalogue.Callee(s.pass.TypesInfo, call)
 	if fn == nil {
 		return
@@ -198,6 +205,10 @@ func (s *scanner) call(call *ast.CallExpr, file string) {
 			continue
 		}
 		req := request{provider: sf.Provider, flow: sf.Flow, file: file}
+		if sf.Flow == catalogue.ServiceFlow {
+			// cfg, err := google.JWTConfigFromJSON(key, scope); cfg.Subject = user
+			req.delegated = s.subjectSet(resultVar(s.pass.TypesInfo, c))
+		}
 		for _, arg := range call.Args[min(sf.Arg, len(call.Args)):] {
 			s.judge(arg, req)
 		}
@@ -258,10 +269,88 @@ func scopeFieldMember(sf *catalogue.ScopeField) config.Member {
 	return config.Member{}
 }
 
+// subjectFields name the user a service account acts as (Google's domain-wide delegation).
+// They belong with the scope fields in the catalogue.
+var subjectFields = []config.Member{
+	{Pkg: "golang.org/x/oauth2/jwt", Type: "Config", Name: "Subject"},
+	{Pkg: "golang.org/x/oauth2/google", Type: "CredentialsParams", Name: "Subject"},
+}
+
+func isSubjectField(v *types.Var) bool {
+	return v != nil && slices.ContainsFunc(subjectFields, func(m config.Member) bool { return catalogue.IsField(v, m) })
+}
+
+// resultVar returns the variable the first result of the call at c is assigned to
+// (cfg, err := f(...); var cfg = f(...)), or nil.
+func resultVar(info *types.Info, c inspector.Cursor) types.Object {
+	switch p := c.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if len(p.Rhs) == 1 && len(p.Lhs) > 0 && p.Rhs[0] == c.Node() {
+			if id, ok := p.Lhs[0].(*ast.Ident); ok {
+				return info.ObjectOf(id)
+			}
+		}
+	case *ast.ValueSpec:
+		if len(p.Values) == 1 && len(p.Names) > 0 && p.Values[0] == c.Node() {
+			return info.Defs[p.Names[0]]
+		}
+	}
+	return nil
+}
+
+// subjectSet reports whether the package sets a Subject of the service-account config held
+// by holder (a variable, or a struct literal), to something other than "".
+func (s *scanner) subjectSet(holder any) bool {
+	nonEmpty := func(e ast.Expr) bool {
+		v, ok := s.stringConst(e)
+		return !ok || v != ""
+	}
+	switch h := holder.(type) {
+	case nil:
+		return false
+	case *ast.CompositeLit:
+		for _, elt := range h.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok {
+					if f, ok := s.pass.TypesInfo.Uses[id].(*types.Var); ok && isSubjectField(f) && nonEmpty(kv.Value) {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	case ast.Expr:
+		e := ast.Unparen(h)
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			e = ast.Unparen(u.X)
+		}
+		if lit, ok := e.(*ast.CompositeLit); ok {
+			return s.subjectSet(lit)
+		}
+		return s.subjectSet(s.objectOf(e))
+	case types.Object:
+		s.index()
+		for k, values := range s.fieldDefs {
+			if k.obj == h && isSubjectField(k.field) && slices.ContainsFunc(values, nonEmpty) {
+				return true
+			}
+		}
+		for _, d := range s.defs[h] {
+			if s.subjectSet(d) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // structRequest describes a request made through a scope field of the struct holder (a
 // literal, or an expression naming a variable or field that holds the struct).
 func (s *scanner) structRequest(sf *catalogue.ScopeField, holder ast.Expr, file string) request {
 	req := request{provider: sf.Provider, flow: sf.Flow, file: file}
+	if sf.Flow == catalogue.ServiceFlow {
+		req.delegated = s.subjectSet(holder)
+	}
 	if req.provider == "" && (sf.Endpoint != "" || len(sf.URLFields) > 0) {
 		found := map[string]bool{}
 		s.configProviders(holder, sf, found, map[types.Object]bool{})
@@ -415,13 +504,13 @@ func (s *scanner) judge(e ast.Expr, req request) {
 			}
 			key := findingKey{v.at.Pos(), scope}
 			if _, dup := s.findings[key]; !dup {
-				s.findings[key] = finding{v.at, message(scope, v.from, r)}
+				s.findings[key] = finding{v.at, message(scope, v.from, r, req.delegated)}
 			}
 		}
 	}
 }
 
-func message(scope, from string, r *config.ScopeRule) string {
+func message(scope, from string, r *config.ScopeRule, delegated bool) string {
 	advice := "request only the scopes the task needs"
 	if r.Advice != "" {
 		advice = r.Advice
@@ -436,6 +525,9 @@ func message(scope, from string, r *config.ScopeRule) string {
 	grants := r.Grants
 	if grants == "" {
 		grants = "more than the task needs"
+	}
+	if delegated {
+		grants += ", for every user the service account acts as (domain-wide delegation)"
 	}
 	if from != "" {
 		scope = fmt.Sprintf("%q (from var %s)", scope, from)

@@ -23,6 +23,17 @@ is used); the fields of a package-level settings variable (var prod = settings{S
 package never changes (through facts: these are reported where the list is used, naming
 it). Other packages' functions and struct variables are not followed.
 
+Each scope is judged by what the grant can reach. A person consents in a user flow; a
+service (client credentials, a service account, application default credentials) acts as
+itself: a Google service account has no mailbox and no person's Drive or calendar, so those
+rules judge only user flows, and a service account given a Subject (domain-wide delegation,
+jwt.Config.Subject or google.CredentialsParams.Subject, in the literal or set on the config
+later) is judged as the users it acts as. Microsoft's /.default is required by client
+credentials and reported only in user flows. Rules of severity "info" are knowledge, not
+findings: a scope that is the only one permitting an operation (admin:repo_hook to delete a
+repository hook, admin:org_hook for organization hooks) or a name that only the project's own
+server defines ("all").
+
 Each scope is judged by the rules of the flow's provider, known from the Config's Endpoint
 (google.Endpoint, github.Endpoint, microsoft.AzureADEndpoint, endpoints.*), from endpoint
 URLs, or from the scope itself (https://www.googleapis.com/auth/..., Graph permission
@@ -36,7 +47,8 @@ at the request, with what the scope grants and the narrower scopes to request:
 
 	cfg := &oauth2.Config{Endpoint: google.Endpoint, Scopes: []string{gmail.GmailReadonlyScope}} // good
 
-Scopes read at run time (flags, environment, files), scopes in tests, and the same strings
+Scopes read at run time (flags, environment, files), scopes in tests (Example functions are
+documentation people copy and are judged like production code), and the same strings
 used as data (JSON keys, map keys, struct tags, GraphQL fields) are not reported. A project
 accepts a scope with [[scopes.allow]] in its oauthvet.toml (with a reason, for the module or
 for path patterns), changes a rule's severity, or adds providers and rules.`

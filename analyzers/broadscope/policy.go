@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/oauthvet/oauthvet/analyzers/internal/catalogue"
 	"github.com/oauthvet/oauthvet/analyzers/internal/config"
 )
 
@@ -87,7 +88,7 @@ func (p *policy) match(scope string, req request) *config.ScopeRule {
 		default:
 			return
 		}
-		if len(r.Flows) > 0 && !slices.Contains(r.Flows, req.flow) {
+		if len(r.Flows) > 0 && !slices.Contains(r.Flows, req.flow) && !(req.delegated && slices.Contains(r.Flows, catalogue.UserFlow)) {
 			return
 		}
 		if rank := severityRank(r); rank < p.minRank || best != nil && rank <= severityRank(best) {

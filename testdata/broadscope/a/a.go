@@ -78,7 +78,7 @@ func graphMail() *oauth2.Config {
 // Scopes added after the Config is made; the provider comes from its literal.
 func appendToConfig() *oauth2.Config {
 	cfg := &oauth2.Config{Endpoint: github.Endpoint}
-	cfg.Scopes = append(cfg.Scopes, "admin:repo_hook") // want `scope "admin:repo_hook" grants reading, writing, pinging and deleting repository webhooks`
+	cfg.Scopes = append(cfg.Scopes, "repo") // want `scope "repo" grants full read and write access`
 	return cfg
 }
 
@@ -91,8 +91,10 @@ func (a *agent) init() {
 	a.cfg.Scopes = []string{scopes.GitHubRepo} // want `scope "repo" grants full read and write access`
 }
 
+// Application default credentials: a service account has no mailbox, and a person's
+// credentials were granted their scopes at gcloud login; these are not requested again.
 func adc(ctx context.Context) {
-	_, _ = google.DefaultClient(ctx, "https://www.googleapis.com/auth/gmail.modify") // want `scope "https://www.googleapis.com/auth/gmail.modify" grants every read and write operation on the mailbox except permanent deletion`
+	_, _ = google.DefaultClient(ctx, "https://www.googleapis.com/auth/gmail.modify")
 }
 
 func serviceAccount() *jwt.Config {
@@ -157,7 +159,7 @@ func mcpGoClient() client.OAuthConfig {
 }
 
 func dynamicRegistration() *oauthex.ClientRegistrationMetadata {
-	return &oauthex.ClientRegistrationMetadata{RedirectURIs: []string{"http://localhost/cb"}, Scope: "openid all"} // want `scope "all" grants every permission`
+	return &oauthex.ClientRegistrationMetadata{RedirectURIs: []string{"http://localhost/cb"}, Scope: "openid *"} // want `scope "\*" grants every permission`
 }
 
 // ---- silent ----

@@ -65,7 +65,7 @@ type ghSettings struct{ Scopes []string }
 
 var prod = settings{
 	ClientID: "agent",
-	Scopes:   []string{"read:user", "admin:repo_hook"}, // want `scope "admin:repo_hook" grants reading, writing, pinging and deleting repository webhooks`
+	Scopes:   []string{"read:user", "admin:gpg_key"},   // want `scope "admin:gpg_key" grants adding and deleting the user's GPG keys`
 	GitHub:   ghSettings{Scopes: []string{"workflow"}}, // want `scope "workflow" grants adding and changing GitHub Actions workflow files`
 }
 

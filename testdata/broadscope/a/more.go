@@ -18,9 +18,19 @@ func oneDrive(tenant string) *oauth2.Config {
 	}
 }
 
-func sharingSettings(ctx context.Context, key []byte) (*google.Credentials, error) {
+// A service account that acts as a user of its domain (Subject: domain-wide delegation)
+// reaches that user's mailbox.
+func sharingSettings(ctx context.Context, key []byte, user string) (*google.Credentials, error) {
 	return google.CredentialsFromJSONWithParams(ctx, key, google.CredentialsParams{
-		Scopes: []string{"https://www.googleapis.com/auth/gmail.settings.sharing"}, // want `scope "https://www.googleapis.com/auth/gmail.settings.sharing" grants control of forwarding rules and aliases`
+		Subject: user,
+		Scopes:  []string{"https://www.googleapis.com/auth/gmail.settings.sharing"}, // want `scope "https://www.googleapis.com/auth/gmail.settings.sharing" grants control of forwarding rules and aliases, a path to silent exfiltration of all mail, for every user the service account acts as \(domain-wide delegation\)`
+	})
+}
+
+// Without a Subject the service account acts as itself: it has no mailbox.
+func ownSettings(ctx context.Context, key []byte) (*google.Credentials, error) {
+	return google.CredentialsFromJSONWithParams(ctx, key, google.CredentialsParams{
+		Scopes: []string{"https://www.googleapis.com/auth/gmail.settings.sharing"},
 	})
 }
 

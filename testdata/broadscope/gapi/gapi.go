@@ -6,19 +6,40 @@ package gapi
 import (
 	"context"
 
+	"golang.org/x/oauth2"
+	"golang.org/x/oauth2/google"
 	"google.golang.org/api/drive/v3"
 	"google.golang.org/api/gmail/v1"
 	"google.golang.org/api/option"
 )
 
-func mailAgent(ctx context.Context) (*gmail.Service, error) {
-	return gmail.NewService(ctx, option.WithScopes(gmail.MailGoogleComScope)) // want `scope "https://mail.google.com/" grants full mailbox control including permanent delete`
+// A person consents to the scopes of a user flow.
+func mailAgent(key []byte) (*oauth2.Config, error) {
+	return google.ConfigFromJSON(key, gmail.MailGoogleComScope) // want `scope "https://mail.google.com/" grants full mailbox control including permanent delete`
 }
 
 var driveScopes = []string{drive.DriveMetadataReadonlyScope, drive.DriveScope} // want `scope "https://www.googleapis.com/auth/drive" grants read, edit, share and delete every file`
 
-func driveAgent(ctx context.Context) (*drive.Service, error) {
-	return drive.NewService(ctx, option.WithScopes(driveScopes...))
+func driveAgent() *oauth2.Config {
+	return &oauth2.Config{Endpoint: google.Endpoint, Scopes: driveScopes}
+}
+
+// With a service's credentials (option.WithScopes) the API acts as a service account, which
+// has no mailbox or Drive of a person, or with a person's application default credentials,
+// whose scopes were granted at gcloud login: not requested here.
+func serviceAgents(ctx context.Context) {
+	_, _ = gmail.NewService(ctx, option.WithScopes(gmail.MailGoogleComScope))
+	_, _ = drive.NewService(ctx, option.WithScopes(drive.DriveScope))
+}
+
+// A service account acting as a user (domain-wide delegation) reaches that user's mailbox.
+func delegated(key []byte, user string) error {
+	cfg, err := google.JWTConfigFromJSON(key, gmail.MailGoogleComScope) // want `scope "https://mail.google.com/" grants full mailbox control .*, for every user the service account acts as \(domain-wide delegation\)`
+	if err != nil {
+		return err
+	}
+	cfg.Subject = user
+	return nil
 }
 
 // Narrow scopes, and a scope constant used as data.
