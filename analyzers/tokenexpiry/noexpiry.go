@@ -117,7 +117,7 @@ func (c *checker) oauth2TokenLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 		return
 	}
 	dropped := hasAT && c.droppedExpiresIn(cur, at)
-	if !hasExpiresIn && !(hasAT && hasRT) && !dropped || c.expirySetLater(cur) || c.staticArg(cur, lit) {
+	if !hasExpiresIn && !(hasAT && hasRT) && !dropped || c.expirySetLater(cur) || c.staticArg(cur, lit) || c.usedAtOnceInClient(cur) {
 		return
 	}
 	if dropped && !hasExpiresIn {
@@ -260,4 +260,29 @@ func (c *checker) fromNow(e ast.Expr) bool {
 		}
 		e = sel.X
 	}
+}
+
+// usedAtOnceInClient reports whether the token literal at cur is given straight to a
+// client or source that is used at once and dropped (Config.Client(ctx, tok).Get(u)):
+// a zero Expiry then costs nothing, as nothing keeps the token past this call.
+func (c *checker) usedAtOnceInClient(cur inspector.Cursor) bool {
+	for p, ok := paths.Up(cur); ok; p, ok = paths.Up(p) {
+		switch n := p.Node().(type) {
+		case *ast.UnaryExpr, *ast.ParenExpr:
+			cur = p
+			continue
+		case *ast.CallExpr:
+			if kind, _ := cur.ParentEdge(); kind != edge.CallExpr_Args {
+				return false
+			}
+			switch c.name(n) {
+			case catalogue.ConfigClient:
+				return !c.clientKept(p)
+			case catalogue.ConfigTokenSource, catalogue.StaticTokenSource:
+				return !c.kept(p, 0)
+			}
+		}
+		return false
+	}
+	return false
 }

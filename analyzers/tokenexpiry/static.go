@@ -88,7 +88,7 @@ func (c *checker) staticHeaders(e ast.Expr, depth int) {
 				continue
 			}
 			if tok, ok := c.accessTokenIn(kv.Value, 0); ok {
-				if desc, ok := c.refreshable(tok, 0); ok {
+				if desc, ok := c.refreshable(tok, 0); ok && !c.reauthorizesOn401() {
 					c.report(kv, staticRefreshable, "the AccessToken of "+desc+" fixed in the mcp-go client's static headers: it is sent after it expires and never refreshed; configure transport.WithHTTPOAuth (or WithOAuth), or a WithHTTPHeaderFunc that calls ts.Token() for each request")
 				}
 			}
@@ -349,3 +349,189 @@ func repeated(cur inspector.Cursor, v *types.Var) bool {
 }
 
 func within(pos token.Pos, n ast.Node) bool { return n.Pos() <= pos && pos < n.End() }
+
+// staticMessage says what a static source over the token described by desc does, by the
+// grant the token came from: a refresh token goes unused; a client-credentials token is
+// never fetched again; a copy of a TokenSource's token is never renewed by its source.
+func staticMessage(what, desc string) string {
+	switch {
+	case strings.Contains(desc, "clientcredentials."):
+		return what + ": the client-credentials grant gives no refresh token and this source never runs the grant again, so requests fail with 401 once the token expires; use the clientcredentials.Config's TokenSource(ctx) or Client(ctx), which fetch a new token when it expires"
+	case strings.Contains(desc, "TokenSource.Token"):
+		return what + ": this copy is never renewed, though the source it came from would renew it, so requests fail with 401 once the token expires; pass the source itself, or oauth2.ReuseTokenSource(tok, src)"
+	}
+	return what + ": the source hands out this token forever and never uses its refresh token, so requests fail with 401 once the access token expires; use Config.TokenSource(ctx, tok) or Config.Client(ctx, tok), which refresh it, or oauth2.ReuseTokenSource(tok, src) over a refreshing source"
+}
+
+// reauthorizesOn401 reports whether the package gets a new token when a response is 401
+// Unauthorized: a branch on resp.StatusCode == http.StatusUnauthorized that fetches,
+// refreshes or checks a token (see refreshes) and so re-runs authorization. Where it
+// does, a token that expired costs one retry, not every request.
+func (c *checker) reauthorizesOn401() bool {
+	if c.reauth != nil {
+		return *c.reauth
+	}
+	found := false
+	for cur := range c.ins.Root().Preorder((*ast.IfStmt)(nil), (*ast.CaseClause)(nil)) {
+		if found {
+			break
+		}
+		var body []ast.Stmt
+		switch n := cur.Node().(type) {
+		case *ast.IfStmt:
+			if !c.tests401(n.Cond) {
+				continue
+			}
+			body = n.Body.List
+		case *ast.CaseClause: // switch resp.StatusCode { case http.StatusUnauthorized: … }
+			sw, ok := paths.Up(cur.Parent())
+			s, isSwitch := sw.Node().(*ast.SwitchStmt)
+			if !ok || !isSwitch || s.Tag == nil || !c.isStatusCode(s.Tag) || !slices.ContainsFunc(n.List, c.is401) {
+				continue
+			}
+			body = n.Body
+		}
+		for _, st := range body {
+			if c.any([]ast.Node{st}, func(n ast.Node) bool {
+				if c.refreshes(n) {
+					_, isSel := n.(*ast.SelectorExpr)
+					return !isSel
+				}
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return false
+				}
+				callee := catalogue.Callee(c.info, call)
+				return callee != nil && c.refreshers[callee.Origin()]
+			}) {
+				found = true
+				break
+			}
+		}
+	}
+	c.reauth = &found
+	return found
+}
+
+// tests401 reports whether a condition holds when an http.Response's StatusCode is 401:
+// resp.StatusCode == http.StatusUnauthorized, alone or joined by ||.
+func (c *checker) tests401(e ast.Expr) bool {
+	b, ok := ast.Unparen(e).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	switch b.Op {
+	case token.LOR:
+		return c.tests401(b.X) || c.tests401(b.Y)
+	case token.EQL:
+		return c.isStatusCode(b.X) && c.is401(b.Y) || c.isStatusCode(b.Y) && c.is401(b.X)
+	}
+	return false
+}
+
+func (c *checker) isStatusCode(e ast.Expr) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	return ok && c.field(sel) != nil && sel.Sel.Name == "StatusCode" && catalogue.HTTPResponse.Is(c.typeOf(sel.X))
+}
+
+func (c *checker) is401(e ast.Expr) bool {
+	tv, ok := c.info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return false
+	}
+	v, ok := constant.Int64Val(tv.Value)
+	return ok && v == 401
+}
+
+// freshForEachCall reports whether the static source at cur wraps a token obtained in
+// the same function call (tok, err := src.Token()) and is returned, directly or in the
+// client oauth2.NewClient makes of it, to callers in the package that each use it at
+// once and drop it: a factory that hands out a fresh token per use.
+func (c *checker) freshForEachCall(cur inspector.Cursor, tok ast.Expr) bool {
+	fn, ok := enclosingFunc(cur)
+	if !ok {
+		return false
+	}
+	decl, ok := fn.Node().(*ast.FuncDecl)
+	if !ok || !c.obtainedIn(tok, decl) {
+		return false
+	}
+	ret, idx, ok := c.returnedAs(cur)
+	if !ok {
+		return false
+	}
+	f, _ := c.info.Defs[decl.Name].(*types.Func)
+	if f == nil {
+		return false
+	}
+	calls := c.callsOf(f.Origin())
+	if len(calls) == 0 {
+		return false
+	}
+	for _, call := range calls {
+		callCur, ok := c.ins.Root().FindNode(call)
+		if !ok || !c.resultUsedAtOnce(callCur, idx, len(ret.Results)) {
+			return false
+		}
+	}
+	return true
+}
+
+// obtainedIn reports whether the token e is the result of a call made in decl.
+func (c *checker) obtainedIn(e ast.Expr, decl *ast.FuncDecl) bool {
+	if _, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		return true
+	}
+	v := c.defs.identVar(e)
+	if v == nil || len(c.defs.values[v]) == 0 {
+		return false
+	}
+	for _, val := range c.defs.values[v] {
+		if _, ok := ast.Unparen(val.expr).(*ast.CallExpr); !ok || val.decoded || !within(val.expr.Pos(), decl) {
+			return false
+		}
+	}
+	return true
+}
+
+// returnedAs finds the return statement that returns the source at cur, itself or as
+// oauth2.NewClient's client, and its index among the results.
+func (c *checker) returnedAs(cur inspector.Cursor) (*ast.ReturnStmt, int, bool) {
+	for {
+		parent, ok := paths.Up(cur)
+		if !ok {
+			return nil, 0, false
+		}
+		kind, idx := cur.ParentEdge()
+		switch p := parent.Node().(type) {
+		case *ast.ParenExpr:
+		case *ast.CallExpr:
+			if kind != edge.CallExpr_Args || c.name(p) != catalogue.NewClient {
+				return nil, 0, false
+			}
+		case *ast.ReturnStmt:
+			return p, idx, true
+		default:
+			return nil, 0, false
+		}
+		cur = parent
+	}
+}
+
+// resultUsedAtOnce reports whether a caller uses result idx of the call at cur at once:
+// the receiver of a method call, or a local variable used only so (see usedAtOnce).
+func (c *checker) resultUsedAtOnce(cur inspector.Cursor, idx, n int) bool {
+	if n == 1 {
+		return !c.clientKept(cur)
+	}
+	parent, ok := paths.Up(cur)
+	if !ok {
+		return false
+	}
+	as, ok := parent.Node().(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || len(as.Lhs) != n || as.Tok != token.DEFINE {
+		return false
+	}
+	v := c.defs.identVar(as.Lhs[idx])
+	return v != nil && c.usedAtOnce(v)
+}

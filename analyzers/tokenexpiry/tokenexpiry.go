@@ -6,7 +6,6 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -55,6 +54,8 @@ type checker struct {
 	expiryWrites        map[string]bool // paths whose Expiry, ExpiresAt or Expiration is assigned
 	uses                map[*types.Var][]*ast.Ident
 	calls               map[*types.Func][]*ast.CallExpr // the package's calls of its own functions, by callee
+
+	reauth *bool // the package re-runs authorization on a 401 (reauthorizesOn401), once known
 
 	reported map[token.Pos]bool
 }
@@ -342,12 +343,8 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	name := c.name(call)
 	switch {
 	case name == catalogue.StaticTokenSource && len(call.Args) == 1:
-		if desc, ok := c.refreshable(call.Args[0], 0); ok && c.kept(cur, 0) {
-			fix := "use Config.TokenSource(ctx, tok) or Config.Client(ctx, tok), or oauth2.ReuseTokenSource(tok, src) over a refreshing source"
-			if strings.Contains(desc, "clientcredentials.") {
-				fix = "use the clientcredentials.Config's TokenSource(ctx) or Client(ctx), which fetch a new token when it expires"
-			}
-			c.report(call, staticRefreshable, "oauth2.StaticTokenSource over "+desc+": it never refreshes, so every request fails once the token expires; "+fix)
+		if desc, ok := c.refreshable(call.Args[0], 0); ok && c.kept(cur, 0) && !c.reauthorizesOn401() && !c.freshForEachCall(cur, call.Args[0]) {
+			c.report(call, staticRefreshable, staticMessage("oauth2.StaticTokenSource over "+desc, desc))
 		}
 		return
 	case c.isDecode(call):
@@ -362,8 +359,8 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		callee = callee.Origin()
 		for i := range c.staticParams[callee] {
 			if i < len(call.Args) {
-				if desc, ok := c.refreshable(call.Args[i], 0); ok {
-					c.report(call, staticRefreshable, callee.Name()+" wraps "+desc+" in oauth2.StaticTokenSource, which never refreshes it, so requests fail once it expires; pass a refreshing source instead: Config.TokenSource(ctx, tok) or oauth2.ReuseTokenSource(tok, src)")
+				if desc, ok := c.refreshable(call.Args[i], 0); ok && !c.reauthorizesOn401() {
+					c.report(call, staticRefreshable, staticMessage(callee.Name()+" wraps "+desc+" in oauth2.StaticTokenSource", desc))
 				}
 			}
 		}

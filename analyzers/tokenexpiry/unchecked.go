@@ -134,7 +134,7 @@ func (c *checker) headerUse(cur inspector.Cursor, call *ast.CallExpr, tok ast.Ex
 			}
 		}
 	}
-	if c.ends.Dominated(cur, c.checkOf(keys)) {
+	if c.ends.Dominated(cur, c.checkOf(keys)) || c.reauthorizesOn401() || c.refreshedCentrally(tok) {
 		return
 	}
 	where := "into an Authorization header"
@@ -284,4 +284,143 @@ func (c *checker) checkOf(keys []string) func(ast.Node) bool {
 		}
 		return false
 	}
+}
+
+// refreshedCentrally reports whether the storage the token at e is read from (a field,
+// or a map or sync.Map held in one) is written by a periodic refresher of the package
+// with a token just renewed (a TokenSource's Token(), or a helper of the package that
+// refreshes and returns a token): the application refreshes and persists its tokens
+// ahead of expiry in one place, and readers take what is kept there. A renewing write
+// that only some paths call (an ensure() helper) is no such thing: the paths that skip it
+// are reported.
+func (c *checker) refreshedCentrally(e ast.Expr) bool {
+	fields := map[*types.Var]bool{}
+	c.storageFields(e, fields, 0)
+	if len(fields) == 0 {
+		return false
+	}
+	for cur := range c.ins.Root().Preorder((*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) != len(n.Rhs) {
+				continue
+			}
+			for i, l := range n.Lhs {
+				if ix, ok := ast.Unparen(l).(*ast.IndexExpr); ok {
+					l = ix.X
+				}
+				if v := c.field(l); v != nil && fields[v] && c.renewed(n.Rhs[i], 0) && c.periodic(cur) {
+					return true
+				}
+			}
+		case *ast.CallExpr: // s.tokens.Store(user, tok)
+			if c.name(n) != "(*sync.Map).Store" || len(n.Args) != 2 {
+				continue
+			}
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+				if v := c.field(sel.X); v != nil && fields[v] && c.renewed(n.Args[1], 0) && c.periodic(cur) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// storageFields collects the fields a stored token is read from: s.tok, s.tokens[k], a
+// sync.Map field's Load, or a local holding one of those.
+func (c *checker) storageFields(e ast.Expr, out map[*types.Var]bool, depth int) {
+	if depth > 3 {
+		return
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.StarExpr:
+		c.storageFields(e.X, out, depth+1)
+	case *ast.UnaryExpr:
+		c.storageFields(e.X, out, depth+1)
+	case *ast.TypeAssertExpr:
+		c.storageFields(e.X, out, depth+1)
+	case *ast.IndexExpr:
+		c.storageFields(e.X, out, depth+1)
+	case *ast.SelectorExpr:
+		if v := c.field(e); v != nil {
+			out[v] = true
+		}
+	case *ast.CallExpr: // s.tokens.Load(user)
+		if slices.Contains(catalogue.SyncMapLoads, c.name(e)) {
+			if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
+				c.storageFields(sel.X, out, depth+1)
+			}
+		}
+	case *ast.Ident:
+		if v := c.defs.identVar(e); v != nil {
+			for _, val := range c.defs.values[v] {
+				if !val.decoded && val.index <= 0 {
+					c.storageFields(val.expr, out, depth+1)
+				}
+			}
+		}
+	}
+}
+
+// renewed reports whether e is a token just renewed: the result of a TokenSource's
+// Token() or of a function of the package that refreshes and returns a token.
+func (c *checker) renewed(e ast.Expr, depth int) bool {
+	if depth > 3 {
+		return false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		if c.name(e) == catalogue.TokenSourceToken {
+			return true
+		}
+		callee := catalogue.Callee(c.info, e)
+		return callee != nil && callee.Pkg() == c.pass.Pkg && c.refreshers[callee.Origin()] && returnsToken(callee)
+	case *ast.UnaryExpr:
+		return c.renewed(e.X, depth+1)
+	case *ast.StarExpr:
+		return c.renewed(e.X, depth+1)
+	case *ast.Ident:
+		v := c.defs.identVar(e)
+		if v == nil {
+			return false
+		}
+		for _, val := range c.defs.values[v] {
+			if val.index <= 0 && !val.decoded && c.renewed(val.expr, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func returnsToken(fn *types.Func) bool {
+	res := fn.Signature().Results()
+	for i := range res.Len() {
+		if isTokenType(res.At(i).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// periodic reports whether cur runs in a loop paced by a timer: a for or range loop
+// that ranges over a time.Ticker's channel or calls time.Sleep, time.After, time.Tick or
+// time.NewTicker.
+func (c *checker) periodic(cur inspector.Cursor) bool {
+	for loop := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
+		if c.any([]ast.Node{loop.Node()}, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				return slices.Contains(catalogue.TimerFuncs, c.name(n))
+			case *ast.SelectorExpr:
+				v := c.field(n)
+				return v != nil && v.Name() == "C" && v.Pkg() != nil && v.Pkg().Path() == catalogue.TimePkg
+			}
+			return false
+		}) {
+			return true
+		}
+	}
+	return false
 }

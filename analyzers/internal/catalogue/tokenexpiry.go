@@ -214,3 +214,16 @@ var OIDCNewVerifierFuncs = []string{
 
 // JWTNewParserFuncs make a golang-jwt parser from options.
 var JWTNewParserFuncs = []string{"github.com/golang-jwt/jwt/v5.NewParser", "github.com/golang-jwt/jwt/v4.NewParser"}
+
+// HTTPResponse is net/http.Response: its StatusCode of 401 is where a client re-runs
+// authorization.
+var HTTPResponse = TypeName{NetHTTPPkg, "Response"}
+
+// ConfigClient and ConfigTokenSource wrap a token in a source that refreshes it.
+const (
+	ConfigClient      = "(*golang.org/x/oauth2.Config).Client"
+	ConfigTokenSource = "(*golang.org/x/oauth2.Config).TokenSource"
+)
+
+// TimerFuncs pace a loop: a token renewed in such a loop is refreshed ahead of use.
+var TimerFuncs = []string{"time.Sleep", "time.After", "time.Tick", "time.NewTicker", "time.NewTimer"}

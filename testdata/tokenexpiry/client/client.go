@@ -22,7 +22,7 @@ func exchanged(ctx context.Context, code, verifier string) *http.Client {
 	if err != nil {
 		return nil
 	}
-	return oauth2.NewClient(ctx, oauth2.StaticTokenSource(tok)) // want `oauth2.StaticTokenSource over a token from oauth2.Config.Exchange: it never refreshes`
+	return oauth2.NewClient(ctx, oauth2.StaticTokenSource(tok)) // want `oauth2.StaticTokenSource over a token from oauth2.Config.Exchange: the source hands out this token forever and never uses its refresh token`
 }
 
 func device(ctx context.Context, da *oauth2.DeviceAuthResponse) oauth2.TokenSource {
