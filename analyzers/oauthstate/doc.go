@@ -21,8 +21,9 @@ The check reports:
     whoever sends the link chooses it. A parameter whose name says it is a state, CSRF
     token, nonce or session value ("state", "csrf_token") is not reported: a browser app
     may make and check its own state.
-    An AuthCodeURL that also sends an S256 code challenge, or TokenSourceWithPKCE with
-    non-nil PKCEParams, is not reported: a client using PKCE may rely on it against CSRF
+    An AuthCodeURL that also sends an S256 code challenge, TokenSourceWithPKCE with
+    non-nil PKCEParams, or GetAuthorizationURL given a challenge from mcp-go's
+    GenerateCodeChallenge (sent with method S256), is not reported: a client using PKCE may rely on it against CSRF
     (RFC 9700 §2.1).
   - A function with an *http.Request parameter that passes the request's "code" to
     (*oauth2.Config).Exchange, without oauth2.VerifierOption, and never checks the

@@ -109,7 +109,10 @@ func (c *checker) scan(root ast.Node, exchanges *[]inspector.Cursor) {
 				c.state(n, 2, "authhandler.TokenSourceWithPKCE")
 			}
 		case catalogue.MCPGoGetAuthorizationURL:
-			c.state(n, 1, "GetAuthorizationURL")
+			// mcp-go sends a non-empty challenge with method S256: as for AuthCodeURL.
+			if !c.mcpChallenge(call.Args[2], 0) {
+				c.state(n, 1, "GetAuthorizationURL")
+			}
 		case catalogue.Exchange:
 			*exchanges = append(*exchanges, n)
 		case catalogue.MCPGoSetExpectedState:

@@ -42,3 +42,23 @@ func (a *app) startRandom(ctx context.Context, challenge string) (string, error)
 	a.state = state
 	return a.h.GetAuthorizationURL(ctx, state, challenge)
 }
+
+// A constant state with mcp-go's S256 challenge: the client relies on PKCE against CSRF
+// (RFC 9700 §2.1), as an AuthCodeURL with S256ChallengeOption does.
+func (a *app) startPKCE(ctx context.Context) (string, error) {
+	v, err := client.GenerateCodeVerifier()
+	if err != nil {
+		return "", err
+	}
+	challenge := client.GenerateCodeChallenge(v)
+	return a.h.GetAuthorizationURL(ctx, "mcp-login", challenge)
+}
+
+func (a *app) startPKCEInline(ctx context.Context, v string) (string, error) {
+	return a.h.GetAuthorizationURL(ctx, "", transport.GenerateCodeChallenge(v))
+}
+
+// An empty challenge sends no PKCE: the fixed state stays reported.
+func (a *app) startNoPKCE(ctx context.Context) (string, error) {
+	return a.h.GetAuthorizationURL(ctx, "mcp-login", "") // want `GetAuthorizationURL state is a constant`
+}
