@@ -257,36 +257,3 @@ func (c *checker) handlerReadsCode(e ast.Expr) bool {
 	}
 	return false
 }
-
-// mcpChallenge reports whether e is an S256 challenge made by mcp-go
-// (client.GenerateCodeChallenge(v), transport.GenerateCodeChallenge(v)), directly or
-// through local variables given only such values.
-func (c *checker) mcpChallenge(e ast.Expr, depth int) bool {
-	if depth > 4 {
-		return false
-	}
-	info := c.pass.TypesInfo
-	switch e := ast.Unparen(e).(type) {
-	case *ast.CallExpr:
-		switch callee := typeutil.Callee(info, e).(type) {
-		case *types.Func:
-			return callee.Origin().FullName() == catalogue.MCPGoGenerateCodeChallenge
-		case *types.Var: // client.GenerateCodeChallenge is a func-typed variable
-			return callee.Pkg() != nil && callee.Pkg().Path() == catalogue.MCPGoClientPkg && callee.Name() == catalogue.MCPGoChallengeVar &&
-				callee.Parent() == callee.Pkg().Scope()
-		}
-	case *ast.Ident:
-		v, ok := info.Uses[e].(*types.Var)
-		if !ok || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
-			return false
-		}
-		defs := c.flow.Defs(v)
-		for _, d := range defs {
-			if !c.mcpChallenge(d, depth+1) {
-				return false
-			}
-		}
-		return len(defs) > 0
-	}
-	return false
-}
