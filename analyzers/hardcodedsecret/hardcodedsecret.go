@@ -65,7 +65,8 @@ func (f *constFieldsFact) String() string {
 type finding struct {
 	pos, end token.Pos
 	msg      string
-	sink     bool // found at a typed sink, not only by its format
+	sink     bool                          // found at a typed sink, not only by its format
+	related  []analysis.RelatedInformation // other sinks the same named value reaches
 }
 
 type scanner struct {
@@ -74,15 +75,16 @@ type scanner struct {
 	fields   []fieldSink
 	vars     map[*types.Var]string // same-package variables with a constant initialiser, never assigned
 	findings map[token.Pos]finding
-	inTest   bool                   // the file being scanned is test code or test support
-	support  bool                   // the package is test support: its own files import "testing"
-	notes    map[int]bool           // lines of the current test file whose comment says "notsecret"
-	file     *ast.File              // the file being scanned
-	body     *ast.BlockStmt         // the body of the function declaration being scanned
-	public   map[*ast.BasicLit]bool // literals of a native app's config, public by design
-	statics  *staticvar.Index       // never-changed struct variables of the package, built on demand
-	changed  map[*types.Var]bool    // variables of other packages this package may change, built on demand
-	depth    int                    // of constValue, against initialisation cycles in ill-typed code
+	inTest   bool                       // the file being scanned is test code or test support
+	support  bool                       // the package is test support: its own files import "testing"
+	notes    map[int]bool               // lines of the current test file whose comment says "notsecret"
+	file     *ast.File                  // the file being scanned
+	body     *ast.BlockStmt             // the body of the function declaration being scanned
+	public   map[*ast.BasicLit]bool     // literals of a native app's config, public by design
+	byObject map[types.Object]token.Pos // the finding of each named value reported at a sink
+	statics  *staticvar.Index           // never-changed struct variables of the package, built on demand
+	changed  map[*types.Var]bool        // variables of other packages this package may change, built on demand
+	depth    int                        // of constValue, against initialisation cycles in ill-typed code
 }
 
 type fieldSink struct {
@@ -92,7 +94,7 @@ type fieldSink struct {
 
 func run(pass *check.Pass) error {
 	s := &scanner{pass: pass, secrets: &pass.Rules.Secrets, findings: map[token.Pos]finding{}, support: testSupport(pass),
-		public: map[*ast.BasicLit]bool{}}
+		public: map[*ast.BasicLit]bool{}, byObject: map[types.Object]token.Pos{}}
 	for _, f := range s.secrets.Fields {
 		m, _ := config.ParseMember(f.Name) // validated when the config was loaded
 		s.fields = append(s.fields, fieldSink{m, f.Kind})
@@ -110,7 +112,7 @@ func run(pass *check.Pass) error {
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].pos < list[j].pos })
 	for _, f := range list {
-		pass.Report(analysis.Diagnostic{Pos: f.pos, End: f.end, Message: f.msg})
+		pass.Report(analysis.Diagnostic{Pos: f.pos, End: f.end, Message: f.msg, Related: f.related})
 	}
 	return nil
 }
@@ -611,6 +613,16 @@ func (s *scanner) reportCredential(at ast.Expr, cred, whole, kind, where string)
 	if sel, ok := at.(*ast.SelectorExpr); ok && s.isFieldSelection(sel) {
 		origin = fmt.Sprintf(" (from var %s)", selectorName(sel))
 	} else if obj := s.referencedObject(at); obj != nil {
+		// One named value is one root cause: reported at its first sink in the package,
+		// with the others as related positions.
+		if first, ok := s.byObject[obj]; ok {
+			if f, ok := s.findings[first]; ok && f.pos != at.Pos() {
+				f.related = append(f.related, analysis.RelatedInformation{Pos: at.Pos(), End: at.End(), Message: "also used here for " + where})
+				s.findings[first] = f
+			}
+			return
+		}
+		s.byObject[obj] = at.Pos()
 		origin = fmt.Sprintf(" (from %s)", describeObject(obj, s.pass.Pkg))
 	}
 	s.add(at, true, fmt.Sprintf("hard-coded %s in %s%s: anyone who can read the code can use it; load it at run time (environment, secret manager or file)",
@@ -624,7 +636,7 @@ func (s *scanner) add(n ast.Node, sink bool, msg string) {
 		return
 	}
 	if old, dup := s.findings[n.Pos()]; !dup || sink && !old.sink {
-		s.findings[n.Pos()] = finding{n.Pos(), n.End(), msg, sink}
+		s.findings[n.Pos()] = finding{pos: n.Pos(), end: n.End(), msg: msg, sink: sink}
 	}
 }
 
