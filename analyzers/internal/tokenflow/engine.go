@@ -38,12 +38,13 @@ type engine struct {
 	fvBind    map[*ssa.FreeVar]ssa.Value
 	ctxSlots  map[string]labels // context.WithValue by key type
 	stripped  map[ssa.Value]bool
-	noAuth    map[ssa.Value]bool        // requests whose Authorization header the package deletes
-	authSets  map[ssa.Value][]ssa.Value // values a request's Authorization header (or its headers) may be replaced with
-	fields    map[*types.Var]labels     // text fields of this package's types that some code stores a credential in
-	judging   map[ssa.Value]bool        // requests authDeleted is judging (against recursion)
-	analysed  map[*ssa.Function]bool    // funcs, as a set
-	roots     map[ssa.Value]ssa.Value   // reqRoot, memoized
+	noAuth    map[ssa.Value]bool                      // requests whose Authorization header the package deletes
+	authSets  map[ssa.Value][]ssa.Value               // values a request's Authorization header (or its headers) may be replaced with
+	fields    map[*types.Var]labels                   // text fields of this package's types that some code stores a credential in
+	fieldArgs map[*ssa.Function]map[*types.Var]labels // text fields of this package's types that a function stores its parameters in
+	judging   map[ssa.Value]bool                      // requests authDeleted is judging (against recursion)
+	analysed  map[*ssa.Function]bool                  // funcs, as a set
+	roots     map[ssa.Value]ssa.Value                 // reqRoot, memoized
 	summaries map[*ssa.Function]*summary
 	imported  map[*types.Func]*summary // converted facts; nil entry: the package exports none for it
 	findings  map[findKey]Flow
@@ -85,6 +86,7 @@ func newEngine(pass *analysis.Pass, c *compiled, funcs []*ssa.Function) *engine 
 		noAuth:    map[ssa.Value]bool{},
 		authSets:  map[ssa.Value][]ssa.Value{},
 		fields:    map[*types.Var]labels{},
+		fieldArgs: map[*ssa.Function]map[*types.Var]labels{},
 		judging:   map[ssa.Value]bool{},
 		analysed:  map[*ssa.Function]bool{},
 		roots:     map[ssa.Value]ssa.Value{},
@@ -338,6 +340,10 @@ func (e *engine) eval(v ssa.Value) labels {
 				fl = 0
 			}
 			return e.memUnder(root, path+"\x00."+fieldName(st, v.Field)) | e.baseFlow(ld.X, 0) | fl
+		}
+		if e.ownField(st, v.Field) {
+			root, path := e.loc(v.X, 0)
+			return e.memUnder(root, path+"\x00."+fieldName(st, v.Field)) | fl
 		}
 		return e.labels(v.X) | fl
 	case *ssa.Index:
@@ -705,18 +711,45 @@ func fieldVar(t types.Type, i int) *types.Var {
 // (sess.AccessToken = tok.AccessToken in one method): every read of that field, in any
 // function of the package, carries it.
 func (e *engine) fieldStoreLabels(fa *ssa.FieldAddr, l labels) {
-	l &^= paramMask
-	if l&kindMask == 0 {
+	f := fieldVar(fa.X.Type(), fa.Field)
+	if f == nil || !e.ownField(fa.X.Type(), fa.Field) {
 		return
 	}
-	f := fieldVar(fa.X.Type(), fa.Field)
-	if f == nil || f.Pkg() != e.pass.Pkg || !texty(f.Type(), 0) || e.c.typeSourceOf(derefType(fa.X.Type())) != nil {
+	if p := l & paramMask; p != 0 && e.cur != nil {
+		// A constructor given the credential (newClient(tok.AccessToken)): its callers
+		// store what they pass.
+		m := e.fieldArgs[e.cur]
+		if m == nil {
+			m = map[*types.Var]labels{}
+			e.fieldArgs[e.cur] = m
+		}
+		if p&^m[f] != 0 {
+			m[f] |= p
+			e.changed = true
+		}
+	}
+	e.addField(f, l)
+}
+
+// addField records labels l stored in the field f.
+func (e *engine) addField(f *types.Var, l labels) {
+	l &^= paramMask
+	if l&kindMask == 0 {
 		return
 	}
 	if l&^e.fields[f] != 0 {
 		e.fields[f] |= l
 		e.changed = true
 	}
+}
+
+// ownField reports whether field i of the struct t (or *t) points to is a text field of a
+// type of this package, not a source: its reads carry what e.fields records for it, not
+// the labels of the whole struct (one credential field does not make the struct's
+// address fields credentials).
+func (e *engine) ownField(t types.Type, i int) bool {
+	f := fieldVar(t, i)
+	return f != nil && f.Pkg() == e.pass.Pkg && texty(f.Type(), 0) && e.c.typeSourceOf(derefType(t)) == nil
 }
 
 // baseFlow is what a load through addr inherits from the value addr was derived from: a
@@ -732,6 +765,9 @@ func (e *engine) baseFlow(addr ssa.Value, depth int) labels {
 				return e.labels(x.X)
 			}
 			return 0
+		}
+		if e.ownField(x.X.Type(), x.Field) {
+			return 0 // see load: e.fields
 		}
 		return e.baseFlow(x.X, depth+1)
 	case *ssa.IndexAddr:
@@ -1378,6 +1414,19 @@ func (e *engine) call(cc *ssa.CallCommon, site *ssa.Call) labels {
 				}
 			}
 		}
+		if !foreign {
+			fn := callee.Origin()
+			if fn == nil {
+				fn = callee
+			}
+			for f, p := range e.fieldArgs[fn] {
+				for j := range all {
+					if p&paramBit(j) != 0 {
+						e.addField(f, e.labels(all[j]))
+					}
+				}
+			}
+		}
 		for pc := range s.ctxStores {
 			if pc.param < len(all) {
 				e.ctxStore(pc.key, e.labels(all[pc.param]))
@@ -1538,7 +1587,9 @@ func (e *engine) sinks(pos token.Pos, name string, recv ssa.Value, args []ssa.Va
 				continue
 			}
 			if ai < len(args) {
-				e.flowTo(e.argPos(pos, ai), e.labels(args[ai]), en.Check, en.Kind, shortNameOf(name), "")
+				at := e.argPos(pos, ai)
+				at.field = e.credField(args[ai])
+				e.flowTo(at, e.labels(args[ai]), en.Check, en.Kind, shortNameOf(name), "")
 			}
 		}
 	}
@@ -1569,7 +1620,11 @@ func (e *engine) variadic(pos token.Pos, first int, v ssa.Value, check, kind, vi
 				byIndex[idx] |= l
 			}
 			for _, idx := range slices.Sorted(maps.Keys(byIndex)) {
-				e.flowTo(e.argPos(pos, first+idx), byIndex[idx], check, kind, via, helper)
+				at := e.argPos(pos, first+idx)
+				if helper == "" {
+					at.field = e.credField(elemValue(alloc, idx))
+				}
+				e.flowTo(at, byIndex[idx], check, kind, via, helper)
 			}
 			return
 		}
@@ -1663,22 +1718,26 @@ func (e *engine) formatLabels(name string, sig *types.Signature, args []ssa.Valu
 	return e.argLabels(nil, args, true)
 }
 
-// site is where a finding is reported.
-type site struct{ pos, end token.Pos }
+// site is where a finding is reported, and the credential field of a source the value
+// reported is read from, if any (cfg.ClientSecret).
+type site struct {
+	pos, end token.Pos
+	field    string
+}
 
 // argPos returns the position of argument i (receiver not counted) of the call at lparen.
 func (e *engine) argPos(lparen token.Pos, i int) site {
 	call := e.calls[lparen]
 	if call == nil {
-		return site{lparen, lparen}
+		return site{pos: lparen, end: lparen}
 	}
 	if i >= 0 && i < len(call.Args) {
-		return site{call.Args[i].Pos(), call.Args[i].End()}
+		return site{pos: call.Args[i].Pos(), end: call.Args[i].End()}
 	}
 	if n := len(call.Args); n > 0 && i >= n {
-		return site{call.Args[n-1].Pos(), call.Args[n-1].End()}
+		return site{pos: call.Args[n-1].Pos(), end: call.Args[n-1].End()}
 	}
-	return site{call.Pos(), call.End()}
+	return site{pos: call.Pos(), end: call.End()}
 }
 
 // flowTo records a flow of l into a sink of check, or a summary entry if l derives from
@@ -1698,7 +1757,7 @@ func (e *engine) flowTo(at site, l labels, check, kind, via, helper string) {
 		// (Tests log fake tokens and requests on purpose: no findings there.)
 		key := findKey{at.pos, check}
 		if _, dup := e.findings[key]; !dup {
-			e.findings[key] = Flow{Check: check, Pos: at.pos, End: at.end, Message: e.message(check, kind, via, helper, l)}
+			e.findings[key] = Flow{Check: check, Pos: at.pos, End: at.end, Message: e.message(check, kind, via, helper, at.field, l)}
 		}
 	}
 	if l&paramMask == 0 || e.cur == nil {
@@ -1739,24 +1798,24 @@ func (e *engine) fieldStore(in *ssa.Store, fa *ssa.FieldAddr, l labels) {
 	st := fa.X.Type()
 	name := fieldName(st, fa.Field)
 	if name == "Text" && catalogue.ModelText.Is(st) {
-		at := site{in.Pos(), in.Pos()}
+		at := site{pos: in.Pos(), end: in.Pos()}
 		if rhs := e.assigned[in.Pos()]; rhs != nil {
-			at = site{rhs.Pos(), rhs.End()}
+			at = site{pos: rhs.Pos(), end: rhs.End()}
 		}
 		e.flowTo(at, l, "tokenlog", "model context", "mcp.TextContent.Text", "")
 	}
 	if name == "RawQuery" && catalogue.URL.Is(st) {
-		at := site{in.Pos(), in.Pos()}
+		at := site{pos: in.Pos(), end: in.Pos()}
 		if rhs := e.assigned[in.Pos()]; rhs != nil {
-			at = site{rhs.Pos(), rhs.End()}
+			at = site{pos: rhs.Pos(), end: rhs.End()}
 		}
 		e.flowTo(at, l, "tokeninurl", "URL", "url.URL.RawQuery", "")
 	}
 	if name == "Header" && catalogue.HTTPRequest.Is(st) &&
 		l&incoming != 0 && l&e.c.whole != 0 && e.val[fa.X]&incoming == 0 && !e.namesAuth[e.cur] && in.Pos().IsValid() {
-		at := site{in.Pos(), in.Pos()}
+		at := site{pos: in.Pos(), end: in.Pos()}
 		if rhs := e.assigned[in.Pos()]; rhs != nil {
-			at = site{rhs.Pos(), rhs.End()}
+			at = site{pos: rhs.Pos(), end: rhs.End()}
 		}
 		key := findKey{at.pos, "tokenpassthrough"}
 		if _, dup := e.findings[key]; !dup && !e.inTestCode(at.pos) {
@@ -1767,7 +1826,7 @@ func (e *engine) fieldStore(in *ssa.Store, fa *ssa.FieldAddr, l labels) {
 }
 
 // message is the diagnostic for a flow.
-func (e *engine) message(check, kind, via, helper string, l labels) string {
+func (e *engine) message(check, kind, via, helper, field string, l labels) string {
 	what := e.c.kindName(l)
 	where := via
 	if helper != "" {
@@ -1781,7 +1840,12 @@ func (e *engine) message(check, kind, via, helper string, l labels) string {
 		return fmt.Sprintf("%s put into a URL (%s): URLs end up in server, proxy and browser logs and leak through Referer; send it in the Authorization header (req.Header.Set(\"Authorization\", \"Bearer \"+tok), or oauth2.Config.Client)", what, where)
 	}
 	advice := "log only metadata such as tok.Expiry or tok.Type(), or a short hash"
-	if a := e.c.advice[what]; a != "" {
+	if a := e.c.advice[what]; a != "" && field != "" {
+		// The field itself, not the whole value the advice is about.
+		base, _, _ := strings.Cut(what, " (")
+		what = field + " field of the " + base
+		advice = "log only whether it is set, or a short hash"
+	} else if a != "" {
 		advice = a
 	} else if whole {
 		advice = "log the method, path and status, or a copy of the headers without Authorization and Cookie"
@@ -2077,4 +2141,51 @@ func constEdge(v ssa.Value, p, b *ssa.BasicBlock) (k string, eq, ok bool) {
 	}
 	k, ok = constString(y)
 	return k, onTrue, ok
+}
+
+// credField returns the name of the credential field v reads from a source
+// (cfg.ClientSecret), or "".
+func (e *engine) credField(v ssa.Value) string {
+	if v == nil {
+		return ""
+	}
+	v = stripIface(v)
+	var t types.Type
+	var i int
+	switch x := v.(type) {
+	case *ssa.Field:
+		t, i = x.X.Type(), x.Field
+	case *ssa.UnOp:
+		fa, ok := x.X.(*ssa.FieldAddr)
+		if !ok || x.Op != token.MUL {
+			return ""
+		}
+		t, i = fa.X.Type(), fa.Field
+	default:
+		return ""
+	}
+	if ts := e.c.typeSourceOf(t); ts != nil && !ts.whole && ts.fields[fieldName(t, i)] {
+		return fieldName(t, i)
+	}
+	return ""
+}
+
+// elemValue returns the value stored as element idx of the array alloc (a variadic
+// argument), or nil.
+func elemValue(alloc *ssa.Alloc, idx int) ssa.Value {
+	for _, ref := range *alloc.Referrers() {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		if c, ok := ia.Index.(*ssa.Const); !ok || c.Value == nil || c.Value.ExactString() != strconv.Itoa(idx) {
+			continue
+		}
+		for _, r := range *ia.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == ia {
+				return st.Val
+			}
+		}
+	}
+	return nil
 }

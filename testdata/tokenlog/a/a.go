@@ -76,7 +76,7 @@ func exchange(ctx context.Context, cfg *oauth2.Config, code string) {
 	log.Println(m) // want `OAuth token reaches a log`
 	saveToken(tok)
 	log.Printf("oauth config %+v", cfg)                                // want `OAuth client config \(with its ClientSecret\) reaches a log .*; log the fields you need \(ClientID, Endpoint, Scopes\), never the whole config`
-	log.Printf("secret %s", cfg.ClientSecret)                          // want `OAuth client config \(with its ClientSecret\) reaches a log`
+	log.Printf("secret %s", cfg.ClientSecret)                          // want `ClientSecret field of the OAuth client config reaches a log`
 	log.Printf("client %s via %s", cfg.ClientID, cfg.Endpoint.AuthURL) // public parts
 	log.Printf("visit %s", cfg.AuthCodeURL("state"))                   // a URL with the client ID, no secret
 }
