@@ -174,8 +174,12 @@ func (c *checker) typedVar(v *types.Var, depth int) bool {
 				continue
 			}
 			k, _ := parent.ParentEdge()
-			if k != edge.CallExpr_Args || !slices.Contains(catalogue.TerminalScanFuncs, catalogue.FullName(info, parent.Parent().Node().(*ast.CallExpr))) {
+			if k != edge.CallExpr_Args {
 				return false // its address goes elsewhere
+			}
+			scan := parent.Parent().Node().(*ast.CallExpr)
+			if !slices.Contains(catalogue.TerminalScanFuncs, catalogue.FullName(info, scan)) || c.readsRequest(scan) {
+				return false // not read from the terminal: fmt.Fscan(r.Body, &code) reads the request
 			}
 			found = true
 		case edge.AssignStmt_Lhs:
@@ -206,6 +210,15 @@ func (c *checker) typedVar(v *types.Var, depth int) bool {
 		}
 	}
 	return found
+}
+
+// readsRequest reports whether a scan call reads from an HTTP request (fmt.Fscan(r.Body, &v)).
+func (c *checker) readsRequest(scan *ast.CallExpr) bool {
+	if len(scan.Args) == 0 {
+		return false
+	}
+	sel, ok := ast.Unparen(scan.Args[0]).(*ast.SelectorExpr)
+	return ok && isRequest(c.pass.TypesInfo.TypeOf(sel.X))
 }
 
 // returnsTyped reports whether the function body returns what the user typed as its

@@ -202,3 +202,17 @@ func pastedURL(ctx context.Context, conf *oauth2.Config) (*oauth2.Token, error) 
 	}
 	return conf.Exchange(ctx, u.Query().Get("code"))
 }
+
+// ---- reported: the "typed" code is read from the request body ----
+
+func fromBody(w http.ResponseWriter, r *http.Request) {
+	fmt.Fprintln(w, cfgWeb.AuthCodeURL("state9")) // want `AuthCodeURL state is a constant`
+	var code string
+	if _, err := fmt.Fscan(r.Body, &code); err != nil {
+		return
+	}
+	tok, err := cfgWeb.Exchange(r.Context(), code)
+	_, _ = tok, err
+}
+
+var cfgWeb = &oauth2.Config{ClientID: "web", Endpoint: endpoint, RedirectURL: "https://agent.example.com/callback"}
