@@ -59,6 +59,9 @@ func (w *originWalk) expr(e ast.Expr, depth int) origin {
 	if c.incomingValue(e) {
 		return originIncoming
 	}
+	if c.readsBody(e, 0) {
+		return originOwn // the body of a response to the program's own request
+	}
 	switch e := e.(type) {
 	case *ast.SelectorExpr:
 		v := c.field(e)

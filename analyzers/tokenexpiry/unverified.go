@@ -66,16 +66,27 @@ func (c *checker) rawToken(call *ast.CallExpr) ast.Expr {
 
 // decidesAccess reports whether the result of a parse decides access: the token or its
 // claims (or values computed from them) are returned as the caller's identity, compared
-// in a condition, or put into a context. Printing or logging them decides nothing, and
+// in a condition, used as a key to look data up, or put into a context. Printing or logging them decides nothing, and
 // neither does a test that a claim is present or a look at its expiry (a client deciding
 // when to refresh its own token).
 func (c *checker) decidesAccess(parse inspector.Cursor) (string, bool) {
+	return c.decision(parse, true, 0)
+}
+
+// decision reports whether the results of the call at cur decide access in its function
+// (for the parse itself, with the claims argument it fills). Claims returned by a
+// function with callers in the package decide what those callers decide with them; the
+// parse's own function returning them with none there (an API) decides access.
+func (c *checker) decision(cur inspector.Cursor, isParse bool, depth int) (string, bool) {
+	if depth > 4 {
+		return "", false
+	}
 	var objs []types.Object
 	var fnNode ast.Node
-	for p, ok := parse, true; ok && fnNode == nil; p, ok = paths.Up(p) {
+	for p, ok := cur, true; ok && fnNode == nil; p, ok = paths.Up(p) {
 		switch n := p.Node().(type) {
 		case *ast.ReturnStmt:
-			return "returned as if verified", true // return jwt.ParseInsecure(b)
+			return c.returned(p, depth) // return jwt.ParseInsecure(b)
 		case *ast.AssignStmt:
 			if objs == nil {
 				for _, l := range n.Lhs {
@@ -90,9 +101,11 @@ func (c *checker) decidesAccess(parse inspector.Cursor) (string, bool) {
 			fnNode = n
 		}
 	}
-	pc := parse.Node().(*ast.CallExpr)
+	pc := cur.Node().(*ast.CallExpr)
 	args := pc.Args
-	if name := c.name(pc); name == catalogue.JWTv5ParseUnverified || name == catalogue.JWTv4ParseUnverified ||
+	if !isParse {
+		args = nil
+	} else if name := c.name(pc); name == catalogue.JWTv5ParseUnverified || name == catalogue.JWTv4ParseUnverified ||
 		name == catalogue.JWTv5ParseWithClaims || name == "github.com/golang-jwt/jwt/v4.ParseWithClaims" ||
 		name == "(*github.com/golang-jwt/jwt/v5.Parser).ParseWithClaims" || name == "(*github.com/golang-jwt/jwt/v4.Parser).ParseWithClaims" {
 		args = args[min(1, len(args)):min(2, len(args))]
@@ -129,6 +142,7 @@ func (c *checker) decidesAccess(parse inspector.Cursor) (string, bool) {
 			return true
 		})
 	}
+	named := c.namedResults(fnNode)
 	decides, how := false, ""
 	ast.Inspect(fnNode, func(n ast.Node) bool {
 		if decides {
@@ -138,7 +152,12 @@ func (c *checker) decidesAccess(parse inspector.Cursor) (string, bool) {
 		case *ast.FuncLit:
 			return n == fnNode // a key function's return picks a key
 		case *ast.ReturnStmt:
-			decides, how = slices.ContainsFunc(n.Results, func(e ast.Expr) bool { return uses(e) && !c.expiryResult(e) }), "returned as if verified"
+			if slices.ContainsFunc(n.Results, func(e ast.Expr) bool { return uses(e) && !c.expiryResult(e) }) ||
+				len(n.Results) == 0 && slices.ContainsFunc(named, func(o types.Object) bool { return slices.Contains(objs, o) }) {
+				if ret, ok := c.ins.Root().FindNode(n); ok {
+					how, decides = c.returned(ret, depth)
+				}
+			}
 		case *ast.IfStmt:
 			decides, how = c.comparesClaims(n.Cond, objs), "compared in a condition"
 		case *ast.ForStmt:
@@ -154,6 +173,8 @@ func (c *checker) decidesAccess(parse inspector.Cursor) (string, bool) {
 			}
 		case *ast.CallExpr:
 			decides, how = c.name(n) == catalogue.ContextWithValue && len(n.Args) == 3 && uses(n.Args[2]), "put into the request's context"
+		case *ast.IndexExpr: // notes[sub]: the claimed identity picks whose data is served
+			decides, how = uses(n.Index) && !c.aboutExpiry(n.Index), "used as a key to look data up"
 		}
 		return !decides
 	})
@@ -171,6 +192,61 @@ func (c *checker) expiryResult(e ast.Expr) bool {
 		return true
 	}
 	return slices.ContainsFunc(catalogue.ExpiryTypes, func(tn catalogue.TypeName) bool { return tn.Is(t) })
+}
+
+// returned says whether claims returned at ret decide access: in the parse's own function
+// with no callers in the package, or exported, they do (an API that hands out unverified
+// claims as if verified); otherwise they decide what the package's callers decide with
+// them. Claims passed up past the parse's function to where nothing in the package
+// calls are data handed on, not a decision seen here.
+func (c *checker) returned(ret inspector.Cursor, depth int) (string, bool) {
+	const how = "returned as if verified"
+	fn, ok := enclosingFunc(ret)
+	if !ok {
+		return "", false
+	}
+	decl, ok := fn.Node().(*ast.FuncDecl)
+	if !ok {
+		return how, depth == 0
+	}
+	f, _ := c.info.Defs[decl.Name].(*types.Func)
+	if f == nil {
+		return how, depth == 0
+	}
+	calls := c.callsOf(f.Origin())
+	if len(calls) == 0 || depth == 0 && f.Exported() {
+		return how, depth == 0
+	}
+	for _, call := range calls {
+		if cur, ok := c.ins.Root().FindNode(call); ok {
+			if how, ok := c.decision(cur, false, depth+1); ok {
+				return how, true
+			}
+		}
+	}
+	return "", false
+}
+
+// namedResults returns the named results of a function, which a bare return returns.
+func (c *checker) namedResults(fn ast.Node) []types.Object {
+	var ft *ast.FuncType
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		ft = fn.Type
+	case *ast.FuncLit:
+		ft = fn.Type
+	}
+	var out []types.Object
+	if ft != nil && ft.Results != nil {
+		for _, f := range ft.Results.List {
+			for _, id := range f.Names {
+				if obj := c.info.Defs[id]; obj != nil {
+					out = append(out, obj)
+				}
+			}
+		}
+	}
+	return out
 }
 
 func commaOK(as *ast.AssignStmt) bool {

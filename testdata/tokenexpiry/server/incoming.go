@@ -50,7 +50,8 @@ func adminOnly(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// subjectOf returns the unverified subject; its caller is a handler.
+// subjectOf returns the unverified subject; its caller, a handler, serves that user's
+// notes.
 func subjectOf(raw string) (string, error) {
 	claims := jwt.MapClaims{}
 	if _, _, err := jwt.NewParser().ParseUnverified(raw, claims); err != nil { // want `ParseUnverified checks no signature`
@@ -59,12 +60,31 @@ func subjectOf(raw string) (string, error) {
 	return claims.GetSubject()
 }
 
+var notes = map[string]string{}
+
 func profile(w http.ResponseWriter, r *http.Request) {
 	sub, err := subjectOf(strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer "))
 	if err != nil {
 		return
 	}
-	fmt.Fprintln(w, sub)
+	fmt.Fprintln(w, notes[sub])
+}
+
+// greeting's caller only prints the subject it returns: silent.
+func greeting(raw string) (string, error) {
+	claims := jwt.MapClaims{}
+	if _, _, err := jwt.NewParser().ParseUnverified(raw, claims); err != nil {
+		return "", err
+	}
+	return claims.GetSubject()
+}
+
+func hello(w http.ResponseWriter, r *http.Request) {
+	sub, err := greeting(strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer "))
+	if err != nil {
+		return
+	}
+	fmt.Fprintln(w, "hello", sub)
 }
 
 // toolUser decides on the bearer token of an MCP request.
