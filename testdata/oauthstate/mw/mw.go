@@ -3,7 +3,9 @@ package mw
 
 import (
 	"crypto/subtle"
+	"errors"
 	"net/http"
+	"net/url"
 )
 
 // RequireState rejects callbacks whose state does not match the oauth_state cookie.
@@ -27,4 +29,12 @@ func RequireStateFunc(next http.HandlerFunc) http.HandlerFunc {
 type Route struct {
 	Pattern string
 	Handler http.HandlerFunc
+}
+
+// CheckState compares the state of a callback's query with the one kept at login.
+func CheckState(q url.Values, want string) error {
+	if subtle.ConstantTimeCompare([]byte(q.Get("state")), []byte(want)) != 1 {
+		return errors.New("state mismatch")
+	}
+	return nil
 }
