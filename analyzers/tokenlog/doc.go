@@ -19,8 +19,13 @@ server's stderr in log files.
 Metadata is not reported: tok.Expiry, tok.TokenType, tok.Type(), tok.Valid(), scopes, the
 request's method and path. Nor are sanitized values: len(tok), a hash, a short prefix or
 suffix such as tok[:6], the result of a function that returns a fixed mask, functions listed
-as [[flow.sanitizer]] in rules.toml, and headers after h.Del("Authorization"). A token
-written to a file or returned in an HTTP response is not a log.
+as [[flow.sanitizer]] in rules.toml, headers after h.Del("Authorization") or after
+Authorization is set to a mask (also on a clone, or over header names from configuration),
+the user of a Basic credential, the scheme of an Authorization header, and headers other
+than Authorization, Proxy-Authorization, Cookie and the API key headers. A token written to
+a file or returned in an HTTP response is not a log, and neither is a token printed alone to
+stdout (or as a "password=" line) by a program that is no MCP server: that is a command
+whose job is to print it for another program (a credential helper, a "token" subcommand).
 
 Bad:
 

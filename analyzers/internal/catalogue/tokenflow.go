@@ -21,6 +21,10 @@ var (
 	PrefixSeps = []string{":", " ", "."}
 )
 
+// MCPServerPkgs are the packages an MCP server is built with: a program that imports one
+// (directly or not) may speak MCP on its stdout.
+var MCPServerPkgs = []string{"github.com/mark3labs/mcp-go/server", "github.com/modelcontextprotocol/go-sdk/mcp"}
+
 // Formatters print their arguments whole: a request or header passed to them becomes text
 // that holds the Authorization header.
 var Formatters = []string{

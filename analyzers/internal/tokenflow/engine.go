@@ -51,6 +51,7 @@ type engine struct {
 	calls     map[token.Pos]*ast.CallExpr
 	assigned  map[token.Pos]ast.Expr // x.f = v: the position of f, then v
 	namesAuth map[*ssa.Function]bool // the function mentions "Authorization"
+	mcpServer bool                   // the package imports an MCP server package, directly or not
 
 	cur     *ssa.Function
 	changed bool
@@ -97,6 +98,7 @@ func newEngine(pass *analysis.Pass, c *compiled, funcs []*ssa.Function) *engine 
 		assigned:  map[token.Pos]ast.Expr{},
 		namesAuth: map[*ssa.Function]bool{},
 	}
+	e.mcpServer = importsAny(pass.Pkg, catalogue.MCPServerPkgs)
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -1543,13 +1545,79 @@ func stripIface(v ssa.Value) ssa.Value {
 
 // isStdStream reports whether v is os.Stdout or os.Stderr.
 func isStdStream(v ssa.Value) bool {
+	return slices.ContainsFunc(catalogue.StdStreams, func(name string) bool { return isStream(v, name) })
+}
+
+// isStream reports whether v is the os variable name (os.Stdout).
+func isStream(v ssa.Value, name string) bool {
 	v = stripIface(v)
 	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
 		if g, ok := load.X.(*ssa.Global); ok && g.Pkg != nil && g.Pkg.Pkg.Path() == "os" {
-			return slices.Contains(catalogue.StdStreams, g.Name())
+			return g.Name() == name
 		}
 	}
 	return false
+}
+
+// printsAlone reports whether a fmt print call prints one value alone, or as a "key=value"
+// or "key: value" line among lines of constants (git's credential protocol): the output
+// of a command whose job is to print it, not a message.
+func printsAlone(name string, sig *types.Signature, args []ssa.Value) bool {
+	if !sig.Variadic() || len(args) == 0 {
+		return false
+	}
+	sl, ok := args[len(args)-1].(*ssa.Slice)
+	if !ok {
+		return false
+	}
+	alloc, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	n := 0
+	for _, ref := range *alloc.Referrers() {
+		if _, ok := ref.(*ssa.IndexAddr); ok {
+			n++
+		}
+	}
+	if n != 1 {
+		return false
+	}
+	if !strings.HasSuffix(name, "f") {
+		return true // Print, Println, Fprint, Fprintln of one value
+	}
+	format, ok := constString(args[len(args)-2])
+	if !ok {
+		return false
+	}
+	verbs := 0
+	for line := range strings.SplitSeq(format, "\n") {
+		text := strings.TrimSpace(line)
+		if text == "" {
+			continue
+		}
+		if strings.Contains(text, "%") {
+			verbs++
+			text = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(text, "%s"), "%v"))
+			if strings.Contains(text, "%") || text != "" && !isKey(text) {
+				return false // a message around the value
+			}
+		} else if strings.ContainsAny(text, " \t") && !isKey(text) {
+			return false
+		}
+	}
+	return verbs == 1
+}
+
+// isKey reports whether text is a protocol key before its value: "password=", "token:".
+func isKey(text string) bool {
+	k, ok := strings.CutSuffix(text, "=")
+	if !ok {
+		k, ok = strings.CutSuffix(text, ":")
+	}
+	return ok && k != "" && !strings.ContainsFunc(k, func(r rune) bool {
+		return !(r == '_' || r == '-' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+	})
 }
 
 // sinks checks the call of the function named name against the [[flow.sink]] entries.
@@ -1575,6 +1643,14 @@ func (e *engine) sinks(pos token.Pos, name string, recv ssa.Value, args []ssa.Va
 		}
 		if en.Check == "tokenpassthrough" && recv != nil && e.labels(recv)&incoming != 0 {
 			continue // writing to the caller's own request
+		}
+		if !e.mcpServer && en.Check == "tokenlog" && e.cur != nil && !servesRequest(e.cur.Signature) && (en.Kind == "stdout" || en.Writer != nil && isStream(args[*en.Writer], "Stdout")) &&
+			printsAlone(name, sig, args) {
+			// fmt.Println(tok.AccessToken) in a program that is no MCP server: its job is
+			// to print the token for another program (a credential helper, a `token`
+			// command); stdout is that program's input. (A request handler's stdout is
+			// a server's log.)
+			continue
 		}
 		matched = true
 		for _, ai := range en.Args {
@@ -1852,8 +1928,14 @@ func (e *engine) message(check, kind, via, helper, field string, l labels) strin
 	}
 	switch kind {
 	case "stdout":
+		if !e.mcpServer {
+			return fmt.Sprintf("%s printed to stdout (%s): it ends up in terminals and logs; %s", what, where, advice)
+		}
 		return fmt.Sprintf("%s printed to stdout (%s): it ends up in terminals and logs, and in a stdio MCP server stdout is the protocol channel to the client; %s", what, where, advice)
 	case "stdout or stderr":
+		if !e.mcpServer {
+			return fmt.Sprintf("%s written to stdout or stderr (%s): it ends up in terminals and in the logs that collect the program's output; %s", what, where, advice)
+		}
 		return fmt.Sprintf("%s written to stdout or stderr (%s): MCP hosts keep a server's stderr in log files, and in a stdio MCP server stdout is the protocol channel; %s", what, where, advice)
 	case "model context":
 		return fmt.Sprintf("%s put into the model's context (%s): a prompt-injected model can repeat it to anyone; return a confirmation or the expiry instead", what, where)
@@ -2188,4 +2270,23 @@ func elemValue(alloc *ssa.Alloc, idx int) ssa.Value {
 		}
 	}
 	return nil
+}
+
+// importsAny reports whether pkg imports one of paths, directly or not.
+func importsAny(pkg *types.Package, paths []string) bool {
+	seen := map[*types.Package]bool{}
+	var walk func(p *types.Package) bool
+	walk = func(p *types.Package) bool {
+		if seen[p] {
+			return false
+		}
+		seen[p] = true
+		for _, imp := range p.Imports() {
+			if slices.Contains(paths, imp.Path()) || walk(imp) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(pkg)
 }
