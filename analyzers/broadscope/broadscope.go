@@ -301,6 +301,10 @@ func resultVar(info *types.Info, c inspector.Cursor) types.Object {
 // subjectSet reports whether the package sets a Subject of the service-account config held
 // by holder (a variable, or a struct literal), to something other than "".
 func (s *scanner) subjectSet(holder any) bool {
+	return s.subjectSetSeen(holder, map[types.Object]bool{})
+}
+
+func (s *scanner) subjectSetSeen(holder any, seen map[types.Object]bool) bool {
 	nonEmpty := func(e ast.Expr) bool {
 		v, ok := s.stringConst(e)
 		return !ok || v != ""
@@ -325,10 +329,14 @@ func (s *scanner) subjectSet(holder any) bool {
 			e = ast.Unparen(u.X)
 		}
 		if lit, ok := e.(*ast.CompositeLit); ok {
-			return s.subjectSet(lit)
+			return s.subjectSetSeen(lit, seen)
 		}
-		return s.subjectSet(s.objectOf(e))
+		return s.subjectSetSeen(s.objectOf(e), seen)
 	case types.Object:
+		if seen[h] {
+			return false
+		}
+		seen[h] = true
 		s.index()
 		for k, values := range s.fieldDefs {
 			if k.obj == h && isSubjectField(k.field) && slices.ContainsFunc(values, nonEmpty) {
@@ -336,7 +344,7 @@ func (s *scanner) subjectSet(holder any) bool {
 			}
 		}
 		for _, d := range s.defs[h] {
-			if s.subjectSet(d) {
+			if s.subjectSetSeen(d, seen) {
 				return true
 			}
 		}

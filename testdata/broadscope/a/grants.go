@@ -89,3 +89,12 @@ func demoWildcard() *oauth2.Config {
 		Endpoint: oauth2.Endpoint{AuthURL: "http://localhost:9096/oauth/authorize", TokenURL: "http://localhost:9096/oauth/token"},
 	}
 }
+
+// Configs assigned to each other in a cycle end the search.
+func cycle(key []byte) {
+	var a, b *jwt.Config
+	a = b
+	b = a
+	a, _ = google.JWTConfigFromJSON(key, "https://www.googleapis.com/auth/drive")
+	_ = b
+}
