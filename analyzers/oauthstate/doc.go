@@ -45,7 +45,8 @@ The check reports:
     packages may check the state before they call it. A read of a parameter whose name is not a constant
     (r.FormValue(s.stateParam)) counts as a check.
   - mcp-go's SetExpectedState given the state of the callback request: the later check in
-    ProcessAuthorizationResponse then compares the state with itself.
+    ProcessAuthorizationResponse then compares the state with itself (silent when the
+    function gives ProcessAuthorizationResponse another state, the one kept at login).
 
 A copy-and-paste ("out of band") login is not reported: the user types the code the
 server displays into the program, so no handler receives a redirect and there is no

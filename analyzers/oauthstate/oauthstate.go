@@ -116,7 +116,7 @@ func (c *checker) scan(root ast.Node, exchanges *[]inspector.Cursor) {
 		case catalogue.Exchange:
 			*exchanges = append(*exchanges, n)
 		case catalogue.MCPGoSetExpectedState:
-			if req := requestParam(pass.TypesInfo, n); req != nil && c.paramValue(call.Args[0], req, "state") {
+			if req := requestParam(pass.TypesInfo, n); req != nil && c.paramValue(call.Args[0], req, "state") && !c.processesOtherState(n, req) {
 				pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msgExpectedFromRequest})
 			}
 		}
@@ -466,6 +466,24 @@ func (c *checker) mcpChallenge(e ast.Expr, depth int) bool {
 			}
 		}
 		return len(defs) > 0
+	}
+	return false
+}
+
+// processesOtherState reports whether the function around n calls mcp-go's
+// ProcessAuthorizationResponse with a state that is not the request's: with the expected
+// state set from the request, that call compares the request's state with the other one.
+func (c *checker) processesOtherState(n inspector.Cursor, req *types.Var) bool {
+	fn, ok := enclosingFunc(n)
+	if !ok {
+		return false
+	}
+	for m := range fn.Preorder((*ast.CallExpr)(nil)) {
+		call := m.Node().(*ast.CallExpr)
+		if catalogue.FullName(c.pass.TypesInfo, call) == catalogue.MCPGoProcessAuthorizationResponse && len(call.Args) == 4 &&
+			!c.paramValue(call.Args[2], req, "state") {
+			return true
+		}
 	}
 	return false
 }

@@ -62,3 +62,10 @@ func (a *app) startPKCEInline(ctx context.Context, v string) (string, error) {
 func (a *app) startNoPKCE(ctx context.Context) (string, error) {
 	return a.h.GetAuthorizationURL(ctx, "mcp-login", "") // want `GetAuthorizationURL state is a constant`
 }
+
+// The expected state is set from the request, but the state given to
+// ProcessAuthorizationResponse is the one kept at login: the two are compared.
+func (a *app) callbackInverted(w http.ResponseWriter, r *http.Request) {
+	a.h.SetExpectedState(r.URL.Query().Get("state"))
+	_ = a.h.ProcessAuthorizationResponse(r.Context(), r.URL.Query().Get("code"), a.state, "")
+}
