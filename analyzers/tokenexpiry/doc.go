@@ -20,17 +20,22 @@ Client side, the check reports (the sub-rule is the diagnostic's category):
     refreshes. A one-off request right after the exchange is silent: the client is the
     receiver of a call at once (oauth2.NewClient(ctx, ts).Get(u)), or a local variable
     used only for calls on it, outside loops, goroutines and closures; a client handed to
-    a constructor (github.NewClient(hc)), stored or returned is kept. Helpers of the
-    package are followed. The
-    same for such a token's AccessToken fixed in an mcp-go client's static headers
-    (transport.WithHTTPHeaders, WithHeaders).
+    a constructor (github.NewClient(hc)), stored or returned is kept, unless it is
+    returned with a token fetched in the same call to callers of the package that each
+    use it at once (a factory handing out a fresh token per use). Helpers of the
+    package are followed. The same for such a token's AccessToken fixed in an mcp-go
+    client's static headers (transport.WithHTTPHeaders, WithHeaders).
   - no-expiry: an oauth2.Token literal with an AccessToken and a RefreshToken but no
     Expiry (its zero Expiry makes Valid() true forever, so Config.TokenSource never
     refreshes), one with ExpiresIn but no Expiry, one built from a response struct whose
     expires_in field (by JSON tag) is never read, a token endpoint response decoded into
     oauth2.Token or mcp-go's transport.Token with no Expiry/ExpiresAt set afterwards, an
     mcp-go transport.Token literal without ExpiresAt (IsExpired() is then false forever),
-    and a go-sdk auth.TokenInfo without Expiration or with one made from time.Now().
+    and a go-sdk auth.TokenInfo without Expiration or with one made from time.Now(). A
+    token literal given to a client or source used at once and dropped
+    (cfg.Client(ctx, tok).Get(u)) is silent; so is a TokenInfo of a verifier that checks
+    an opaque token with its issuer (it sends a request and parses no JWT): its Expiration
+    may be the end of a cache TTL, and none is needed where AllowMissingExpiration is set.
   - unchecked: a token's AccessToken put into an Authorization header by hand (or
     Token.SetAuthHeader) where the token comes from long-lived state (a struct field, a
     package variable, a map, a decoded cache) and no Valid(), Expiry or IsExpired check,
@@ -38,7 +43,12 @@ Client side, the check reports (the sub-rule is the diagnostic's category):
     to another condition counts only on the ways it is evaluated: after
     if !fast && t.Expiry.Before(now) { return } the fast way is unchecked, after
     if t != nil && !t.Valid() { return } it is checked. Helpers of the package that set
-    the header, refresh the token or return the cached token are followed.
+    the header, refresh the token or return the cached token are followed. Storage that a
+    loop paced by a timer refreshes and writes back (a central refresher) is silent.
+
+static-refreshable and unchecked are silent in a package that re-runs authorization on
+a 401 (a branch on resp.StatusCode == http.StatusUnauthorized that fetches, refreshes or
+checks a token): there an expired token costs one retry.
 
 Server side, where the result decides access (a caller's token):
 
@@ -48,7 +58,8 @@ Server side, where the result decides access (a caller's token):
     its own exchange: a login client checking what it just received); golang-jwt
     WithoutClaimsValidation() and v4 Parser{SkipClaimsValidation: true}; jwx
     jwt.WithValidate(false) with no jwt.Validate call after it; go-sdk
-    RequireBearerTokenOptions{AllowMissingExpiration: true}.
+    RequireBearerTokenOptions{AllowMissingExpiration: true}, unless its verifier checks
+    opaque tokens with their issuer.
   - unverified: go-oidc InsecureSkipSignatureCheck; golang-jwt Parser.ParseUnverified,
     go-jose UnsafeClaimsWithoutVerification, jwx jwt.WithVerify(false) and
     jwt.ParseInsecure, when the claims decide access: they are returned, compared in a

@@ -155,12 +155,70 @@ func (c *checker) mcpTokenLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 func (c *checker) tokenInfoLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	keys := c.keys(lit)
 	exp, ok := c.keyed(keys, catalogue.GoSDKTokenInfoExpiration)
+	fn, inFunc := enclosingFunc(cur)
+	opaque := inFunc && c.checksWithIssuer(fn.Node(), 0)
 	switch {
 	case ok && c.fromNow(exp):
-		c.report(exp, noExpiry, "auth.TokenInfo Expiration made from time.Now(): every token looks fresh, whatever its own exp; set Expiration from the token's exp claim (or the introspection response)")
+		if !opaque { // an opaque token's answer lapses with the verifier's cache: no exp to copy
+			c.report(exp, noExpiry, tokenInfoFromNow)
+		}
 	case !ok && !c.expirySetLater(cur):
-		c.report(lit, noExpiry, "auth.TokenInfo without Expiration: RequireBearerToken rejects it, or with AllowMissingExpiration accepts the token forever; set Expiration from the token's exp claim")
+		if !opaque {
+			c.report(lit, noExpiry, "auth.TokenInfo without Expiration: RequireBearerToken rejects it, or with AllowMissingExpiration accepts the token forever; set Expiration from the token's exp claim")
+		} else if !c.allowsMissingExpiration() {
+			c.report(lit, noExpiry, "auth.TokenInfo without Expiration for a token checked with its issuer: RequireBearerToken rejects every such token unless AllowMissingExpiration is set; set Expiration from the introspection response's exp, or to when the verifier's cached answer lapses")
+		}
 	}
+}
+
+const tokenInfoFromNow = "auth.TokenInfo Expiration made from time.Now(): every token looks fresh, whatever its own exp; set Expiration from the token's exp claim (or the introspection response)"
+
+// checksWithIssuer reports whether a token verifier sends a request (to introspect the
+// token or fetch userinfo), itself or through the package's functions it calls, and
+// parses no JWT: it checks an opaque token with its issuer, which carries no exp.
+func (c *checker) checksWithIssuer(fn ast.Node, depth int) bool {
+	if depth > 2 || !returnsTokenInfo(c.info, fn) && depth == 0 {
+		return false
+	}
+	sends, parses := false, false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		name := c.name(call)
+		switch {
+		case slices.Contains(catalogue.IssuerCallFuncs, name):
+			sends = true
+		case slices.Contains(catalogue.RawTokenParseFuncs, name), slices.Contains(catalogue.VerifyingParseFuncs, name):
+			parses = true
+		default:
+			if callee := catalogue.Callee(c.info, call); callee != nil && callee.Pkg() == c.pass.Pkg {
+				if decl, ok := c.funcs[callee.Origin()]; ok && c.checksWithIssuer(decl.Node(), depth+1) {
+					sends = true
+				}
+			}
+		}
+		return true
+	})
+	return sends && !parses
+}
+
+// allowsMissingExpiration reports whether the package sets go-sdk's
+// RequireBearerTokenOptions.AllowMissingExpiration to true.
+func (c *checker) allowsMissingExpiration() bool {
+	return c.any(fileNodes(c.pass.Files), func(n ast.Node) bool {
+		kv, ok := n.(*ast.KeyValueExpr)
+		return ok && isField(c.field(kv.Key), catalogue.GoSDKAllowMissingExpiration) && c.isTrue(kv.Value)
+	})
+}
+
+func fileNodes(files []*ast.File) []ast.Node {
+	out := make([]ast.Node, len(files))
+	for i, f := range files {
+		out[i] = f
+	}
+	return out
 }
 
 // droppedExpiresIn reports whether a token's AccessToken is read from a response struct

@@ -67,6 +67,9 @@ func (c *checker) serverField(cur inspector.Cursor, v *types.Var, val ast.Expr, 
 		}
 		c.report(at, skipCheck, "jwt.Parser SkipClaimsValidation: exp, nbf and iat are not checked, so expired tokens are accepted; drop the field")
 	case isField(v, catalogue.GoSDKAllowMissingExpiration):
+		if c.opaqueVerifier(cur) {
+			return // the verifier asks the issuer about each token: there is no exp to require
+		}
 		c.report(at, skipCheck, "RequireBearerTokenOptions AllowMissingExpiration: tokens with no expiry are accepted forever; drop it and have the TokenVerifier set TokenInfo.Expiration from the token's exp claim")
 	}
 }
@@ -409,4 +412,36 @@ func (c *checker) parsesWith(cur inspector.Cursor, depth int) ([]inspector.Curso
 		return out, true
 	}
 	return nil, false
+}
+
+// opaqueVerifier reports whether the RequireBearerTokenOptions literal at cur goes to a
+// RequireBearerToken whose verifier checks opaque tokens with their issuer (see
+// checksWithIssuer).
+func (c *checker) opaqueVerifier(cur inspector.Cursor) bool {
+	for p, ok := paths.Up(cur); ok; p, ok = paths.Up(p) {
+		switch n := p.Node().(type) {
+		case *ast.UnaryExpr, *ast.ParenExpr:
+			continue
+		case *ast.CallExpr:
+			if c.name(n) != catalogue.RequireBearerToken || len(n.Args) != 2 {
+				return false
+			}
+			switch v := ast.Unparen(n.Args[0]).(type) {
+			case *ast.FuncLit:
+				return c.checksWithIssuer(v, 0)
+			case *ast.Ident, *ast.SelectorExpr:
+				id, _ := v.(*ast.Ident)
+				if s, ok := v.(*ast.SelectorExpr); ok {
+					id = s.Sel
+				}
+				if fn, ok := c.info.Uses[id].(*types.Func); ok {
+					if decl, ok := c.funcs[fn.Origin()]; ok {
+						return c.checksWithIssuer(decl.Node(), 0)
+					}
+				}
+			}
+		}
+		return false
+	}
+	return false
 }

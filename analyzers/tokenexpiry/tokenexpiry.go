@@ -397,7 +397,9 @@ func (c *checker) assignStmt(cur inspector.Cursor, as *ast.AssignStmt) {
 			continue
 		}
 		if isField(v, catalogue.GoSDKTokenInfoExpiration) && c.fromNow(as.Rhs[i]) {
-			c.report(as.Rhs[i], noExpiry, "auth.TokenInfo Expiration made from time.Now(): every token looks fresh, whatever its own exp; set Expiration from the token's exp claim (or the introspection response)")
+			if fn, ok := enclosingFunc(cur); !ok || !c.checksWithIssuer(fn.Node(), 0) {
+				c.report(as.Rhs[i], noExpiry, tokenInfoFromNow)
+			}
 			continue
 		}
 		c.serverField(cur, v, as.Rhs[i], lhs)

@@ -227,3 +227,15 @@ const (
 
 // TimerFuncs pace a loop: a token renewed in such a loop is refreshed ahead of use.
 var TimerFuncs = []string{"time.Sleep", "time.After", "time.Tick", "time.NewTicker", "time.NewTimer"}
+
+// IssuerCallFuncs send a request: a token verifier that makes one (and parses no JWT)
+// checks an opaque token with its issuer (introspection, userinfo), where the token
+// carries no exp to copy.
+var IssuerCallFuncs = []string{
+	"(*net/http.Client).Do", "(*net/http.Client).Get", "(*net/http.Client).Post", "(*net/http.Client).PostForm",
+	"net/http.Get", "net/http.Post", "net/http.PostForm",
+	"(*github.com/coreos/go-oidc/v3/oidc.Provider).UserInfo",
+}
+
+// RequireBearerToken is go-sdk's middleware: its first argument verifies each token.
+const RequireBearerToken = "github.com/modelcontextprotocol/go-sdk/auth.RequireBearerToken"
