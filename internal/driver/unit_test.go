@@ -3,6 +3,7 @@ package driver
 import (
 	"bytes"
 	"go/ast"
+	"go/token"
 	"os"
 	"path/filepath"
 	"strings"
@@ -128,5 +129,52 @@ func TestApplyFixes(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(file); string(data) != "package p\n\nvar good = 1\n\nvar x = good\n" {
 		t.Errorf("-fix wrote\n%s", data)
+	}
+}
+
+func TestEnclosing(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/p\n\ngo 1.26\n"), 0o644)
+	src := "package p\n\nvar cfg = 1\n\ntype T struct{ f int }\n\nfunc (t *T) M() int { return t.f }\n\nfunc F() { _ = func() int { return 2 } }\n"
+	os.WriteFile(filepath.Join(dir, "p.go"), []byte(src), 0o644)
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadSyntax, Dir: dir}, ".")
+	if err != nil || len(pkgs) != 1 {
+		t.Fatalf("load: %v", err)
+	}
+	pkg := pkgs[0]
+	file := pkg.Fset.File(pkg.Syntax[0].FileStart)
+	for _, tc := range []struct{ at, want string }{
+		{"cfg", "var cfg"}, {"f int", "type T"}, {"t.f", "(*T).M"}, {"return 2", "F"}, {"package", ""},
+	} {
+		pos := file.Pos(strings.Index(src, tc.at))
+		if got := enclosing(pkg, pos); got != tc.want {
+			t.Errorf("enclosing(%q) = %q, want %q", tc.at, got, tc.want)
+		}
+	}
+}
+
+// Two findings on identical lines of one function differ by their occurrence index; a
+// package and its test variant reporting the same finding share a fingerprint.
+func TestFingerprintOccurrences(t *testing.T) {
+	file := filepath.Join(root(), "x.go")
+	src := sources{file: {"func F() {", "\tlog(tok)", "\tlog(tok)", "}"}}
+	at := func(line int) token.Position {
+		return token.Position{Filename: file, Line: line, Column: 2, Offset: line * 10}
+	}
+	fs := []*Finding{
+		{Analyzer: "tokenlog", Category: "tokenlog", Func: "F", Posn: at(2)},
+		{Analyzer: "tokenlog", Category: "tokenlog", Func: "F", Posn: at(3)},
+		{Analyzer: "tokenlog", Category: "tokenlog", Func: "F", Posn: at(2)}, // the test variant
+	}
+	fingerprint(fs, src)
+	if fs[0].Fingerprint == fs[1].Fingerprint || fs[0].Fingerprint != fs[2].Fingerprint {
+		t.Errorf("fingerprints %s %s %s", fs[0].Fingerprint, fs[1].Fingerprint, fs[2].Fingerprint)
+	}
+	first := fs[0].Fingerprint
+	src[file] = append([]string{"", ""}, src[file]...) // two lines inserted above
+	fs[0].Posn, fs[0].Fingerprint = at(4), ""
+	fingerprint(fs[:1], src)
+	if fs[0].Fingerprint != first {
+		t.Errorf("the fingerprint changed when the line moved")
 	}
 }
