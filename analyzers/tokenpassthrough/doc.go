@@ -29,9 +29,14 @@ The MCP authorization spec forbids token passthrough: the upstream API cannot te
 calling, its audience checks are bypassed, and the server becomes a confused deputy.
 
 Silent when the upstream request uses the server's own credentials (its own TokenSource,
-clientcredentials, RFC 8693 token exchange with oauthex.ExchangeToken), when the header is
-deleted before the copy, and inside a client transport's RoundTrip, whose request is
-outgoing.
+clientcredentials, RFC 8693 token exchange with oauthex.ExchangeToken; also after the
+incoming headers are copied, when the function then calls SetBasicAuth or sends with a
+client of oauth2 or an oauth2.Transport), when the header is deleted before the copy,
+inside a client transport's RoundTrip, whose request is outgoing, when the token goes to the
+issuer's validation endpoint (OpenID Connect UserInfo, introspection, tokeninfo; go-oidc's
+Provider.UserInfo), and when the outgoing request relays the incoming one (its method or
+body) to an upstream that is not a third-party API named in the code: a gateway in front of
+the MCP server the token is for.
 
 Bad:
 

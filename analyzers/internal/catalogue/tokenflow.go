@@ -25,6 +25,32 @@ var (
 // (directly or not) may speak MCP on its stdout.
 var MCPServerPkgs = []string{"github.com/mark3labs/mcp-go/server", "github.com/modelcontextprotocol/go-sdk/mcp"}
 
+// OwnAuth calls and types set the server's own credential on an outgoing request: headers
+// copied from the incoming request and then sent with one of them do not pass the caller's
+// Authorization on.
+var (
+	OwnAuth = []string{
+		"(*net/http.Request).SetBasicAuth", "(*golang.org/x/oauth2.Token).SetAuthHeader",
+		"(*golang.org/x/oauth2.Config).Client", "golang.org/x/oauth2.NewClient",
+		"(*golang.org/x/oauth2/clientcredentials.Config).Client",
+		"(*golang.org/x/oauth2/jwt.Config).Client",
+	}
+	OAuth2Transport = TypeName{"golang.org/x/oauth2", "Transport"}
+)
+
+// NewRequests build an outgoing request: method, URL and body are their last three
+// arguments.
+var NewRequests = []string{"net/http.NewRequest", "net/http.NewRequestWithContext"}
+
+// Validators check a caller's token with its issuer: given the token, they use it only to
+// learn whether it is valid and whose it is.
+var Validators = []string{"(*github.com/coreos/go-oidc/v3/oidc.Provider).UserInfo"}
+
+// ValidationMarks name the issuer's endpoints that check a token (OpenID Connect UserInfo,
+// RFC 7662 introspection, Google's tokeninfo), in URLs and in the names of the fields,
+// parameters and methods that hold those URLs.
+var ValidationMarks = []string{"userinfo", "user_info", "introspect", "tokeninfo", "token_info", "validat", "verif"}
+
 // Formatters print their arguments whole: a request or header passed to them becomes text
 // that holds the Authorization header.
 var Formatters = []string{

@@ -54,6 +54,7 @@ type engine struct {
 	mcpServer bool                   // the package imports an MCP server package, directly or not
 
 	cur     *ssa.Function
+	site    *ssa.Call // the call being judged, if it has a value
 	changed bool
 }
 
@@ -172,6 +173,17 @@ func (e *engine) initParams(fn *ssa.Function) {
 	}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
+			// The server's own credential set on the outgoing request (SetBasicAuth, a
+			// client of oauth2 or its Transport) overwrites a copied Authorization.
+			if call, ok := instr.(*ssa.Call); ok {
+				if callee := call.Call.StaticCallee(); callee != nil && callee.Object() != nil &&
+					slices.Contains(catalogue.OwnAuth, callee.Object().(*types.Func).Origin().FullName()) {
+					e.namesAuth[fn] = true
+				}
+			}
+			if alloc, ok := instr.(*ssa.Alloc); ok && catalogue.OAuth2Transport.Is(derefType(alloc.Type())) {
+				e.namesAuth[fn] = true
+			}
 			for _, op := range instr.Operands(nil) {
 				if c, ok := (*op).(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.String {
 					s := constant.StringVal(c.Value)
@@ -1251,7 +1263,9 @@ func (e *engine) call(cc *ssa.CallCommon, site *ssa.Call) labels {
 	// Sinks (also for calls whose result we know nothing about).
 	isSink := false
 	if name != "" {
+		e.site = site
 		isSink = e.sinks(pos, name, recv, args, sig)
+		e.site = nil
 	}
 	for _, en := range e.c.sanitizers[name] {
 		if en.KeyArg == nil {
@@ -1643,6 +1657,9 @@ func (e *engine) sinks(pos token.Pos, name string, recv ssa.Value, args []ssa.Va
 		}
 		if en.Check == "tokenpassthrough" && recv != nil && e.labels(recv)&incoming != 0 {
 			continue // writing to the caller's own request
+		}
+		if en.Check == "tokenpassthrough" && e.notPassedOn(name, recv) {
+			continue
 		}
 		if !e.mcpServer && en.Check == "tokenlog" && e.cur != nil && !servesRequest(e.cur.Signature) && (en.Kind == "stdout" || en.Writer != nil && isStream(args[*en.Writer], "Stdout")) &&
 			printsAlone(name, sig, args) {
@@ -2289,4 +2306,130 @@ func importsAny(pkg *types.Package, paths []string) bool {
 		return false
 	}
 	return walk(pkg)
+}
+
+// notPassedOn reports whether a token given to the tokenpassthrough sink name (on recv) is
+// not passed on to another service: it goes to the issuer's validation endpoint (UserInfo,
+// introspection, tokeninfo), or the outgoing request relays the incoming one (its method
+// or body) to an upstream that is not a third-party API named in the code: a gateway in
+// front of the MCP server that the token is for.
+func (e *engine) notPassedOn(name string, recv ssa.Value) bool {
+	if e.site != nil && !slices.Contains(catalogue.NewRequests, name) {
+		// oauth2.StaticTokenSource(tok) handed only to a validator.
+		refs := *e.site.Referrers()
+		if len(refs) > 0 && !slices.ContainsFunc(refs, func(in ssa.Instruction) bool {
+			call, ok := in.(*ssa.Call)
+			if !ok {
+				return true
+			}
+			callee := call.Call.StaticCallee()
+			return callee == nil || callee.Object() == nil ||
+				!slices.Contains(catalogue.Validators, callee.Object().(*types.Func).Origin().FullName())
+		}) {
+			return true
+		}
+	}
+	req := headerOwner(recv)
+	if req == nil {
+		return false
+	}
+	nr := newRequestCall(e.reqRoot(req))
+	if nr == nil || len(nr.Call.Args) < 3 {
+		return false
+	}
+	args := nr.Call.Args
+	method, u, body := args[len(args)-3], args[len(args)-2], args[len(args)-1]
+	marks := urlMarks(u, 0)
+	for _, m := range marks {
+		m = strings.ToLower(m)
+		if slices.ContainsFunc(catalogue.ValidationMarks, func(v string) bool { return strings.Contains(m, v) }) {
+			return true
+		}
+	}
+	if !e.incomingField(method, "Method") && !e.incomingField(stripIface(body), "Body") {
+		return false
+	}
+	for _, m := range marks {
+		if host, ok := urlHost(m); ok {
+			if _, third := e.c.flow.ThirdPartyHost(host); third {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// newRequestCall returns the http.NewRequest call that built req, or nil.
+func newRequestCall(req ssa.Value) *ssa.Call {
+	if ex, ok := req.(*ssa.Extract); ok {
+		req = ex.Tuple
+	}
+	call, ok := req.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	callee := call.Call.StaticCallee()
+	if callee == nil || callee.Object() == nil || !slices.Contains(catalogue.NewRequests, callee.Object().(*types.Func).FullName()) {
+		return nil
+	}
+	return call
+}
+
+// incomingField reports whether v is field name of the request the function serves
+// (r.Method, r.Body).
+func (e *engine) incomingField(v ssa.Value, name string) bool {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
+	return ok && isRequest(fa.X.Type()) && fieldName(fa.X.Type(), fa.Field) == name && e.labels(fa.X)&incoming != 0
+}
+
+// urlMarks returns what names a URL value: its constant parts, the format of a
+// fmt.Sprintf, and the names of the fields, parameters and methods it is read from.
+func urlMarks(v ssa.Value, depth int) []string {
+	if depth > 8 || v == nil {
+		return nil
+	}
+	if k, ok := constString(v); ok {
+		return []string{k}
+	}
+	switch x := v.(type) {
+	case *ssa.BinOp:
+		return append(urlMarks(x.X, depth+1), urlMarks(x.Y, depth+1)...)
+	case *ssa.Parameter:
+		return []string{x.Name()}
+	case *ssa.UnOp:
+		if fa, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL {
+			return []string{fieldName(fa.X.Type(), fa.Field)}
+		}
+	case *ssa.Field:
+		return []string{fieldName(x.X.Type(), x.Field)}
+	case *ssa.Call:
+		if callee := x.Call.StaticCallee(); callee != nil {
+			out := []string{callee.Name()}
+			if callee.Name() == "Sprintf" || callee.Name() == "String" {
+				for _, a := range x.Call.Args {
+					out = append(out, urlMarks(a, depth+1)...)
+				}
+			}
+			return out
+		}
+		if x.Call.IsInvoke() {
+			return []string{x.Call.Method.Name()}
+		}
+	}
+	return nil
+}
+
+// urlHost returns the host of an absolute URL text ("https://api.github.com/user").
+func urlHost(s string) (string, bool) {
+	_, rest, ok := strings.Cut(s, "://")
+	if !ok {
+		return "", false
+	}
+	host, _, _ := strings.Cut(rest, "/")
+	host, _, _ = strings.Cut(host, ":")
+	return host, host != ""
 }

@@ -55,6 +55,7 @@ type sink struct {
 
 // compiled is the [flow] table ready for lookups.
 type compiled struct {
+	flow       *config.FlowSchema
 	kinds      []string // kind names by bit
 	whole      labels   // kinds that leak only when printed whole
 	types      []*typeSource
@@ -94,6 +95,7 @@ func compile(r *config.Rules) *compiled {
 		args:       map[string][]paramSource{},
 		paramPkgs:  map[string]bool{},
 		paramNames: r.Secrets.ParamNames,
+		flow:       &r.Flow,
 	}
 	kindBit := func(kind string) labels {
 		for i, k := range c.kinds {
