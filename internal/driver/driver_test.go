@@ -468,3 +468,14 @@ func TestVetFlags(t *testing.T) {
 		t.Errorf("go vet -format=sarif: exit %d\n%s", code, stderr)
 	}
 }
+
+// -c=N prints the offending lines, but never a credential whole.
+func TestContextLinesMaskSecrets(t *testing.T) {
+	t.Parallel()
+	dir := module(t)
+	_, stderr, code := run(t, dir, "-c=1", "-hardcodedsecret", "./...") // run fails on a whole secret
+	if code != 3 || !strings.Contains(stderr, "10\t\treq.Header.Set(\"Authorization\", \"Bear…\")\n") ||
+		!strings.Contains(stderr, "12\t\t_ = \"ghp_…\"\n") || !strings.Contains(stderr, "11\t\treq.SetBasicAuth(\"agent\", lib.Password)\n") {
+		t.Errorf("-c=1: exit %d\n%s", code, stderr)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"log"
 	"slices"
+	"strings"
 	"time"
 
 	"golang.org/x/tools/go/analysis/checker"
@@ -40,6 +41,71 @@ func (f *filter) print(res *Results, stdout, stderr io.Writer, context int) (int
 // shown reports whether a finding is printed in text and JSON.
 func (x *Finding) shown() bool { return !x.Hidden && !x.Silenced }
 
+// maskSecrets returns the source lines -c prints with the string literals a hardcodedsecret
+// finding points at cut to their first four characters: the source holds the credential
+// whole, the output must not.
+func maskSecrets(src sources, findings []*Finding) sources {
+	for _, x := range findings {
+		if x.Analyzer != "hardcodedsecret" || x.Category == "ignore" || x.End.Filename != x.Posn.Filename {
+			continue
+		}
+		for line := x.Posn.Line; line <= x.End.Line; line++ {
+			text, ok := src.lineOK(x.Posn.Filename, line)
+			if !ok {
+				break
+			}
+			start, end := 0, len(text)
+			if line == x.Posn.Line {
+				start = min(x.Posn.Column-1, len(text))
+			}
+			if line == x.End.Line {
+				end = min(max(x.End.Column-1, start), len(text))
+			}
+			src[x.Posn.Filename][line-1] = text[:start] + maskLiterals(text[start:end]) + text[end:]
+		}
+	}
+	return src
+}
+
+// maskLiterals cuts the string literals in s (and an unterminated one at its end) to their
+// first four characters.
+func maskLiterals(s string) string {
+	var out strings.Builder
+	for s != "" {
+		i := strings.IndexAny(s, "\"`")
+		if i < 0 {
+			out.WriteString(s)
+			break
+		}
+		q := s[i]
+		out.WriteString(s[:i+1])
+		s = s[i+1:]
+		end := len(s) // the closing quote, skipping escaped ones in "..."
+		for k := 0; k < len(s); k++ {
+			if q == '"' && s[k] == '\\' {
+				k++
+				continue
+			}
+			if s[k] == q {
+				end = k
+				break
+			}
+		}
+		body := []rune(s[:end])
+		if len(body) > 4 {
+			out.WriteString(string(body[:4]) + "…")
+		} else {
+			out.WriteString(string(body))
+		}
+		s = s[end:]
+		if s != "" {
+			out.WriteByte(q)
+			s = s[1:]
+		}
+	}
+	return out.String()
+}
+
 // printText prints as multichecker does: each action's error, and each finding once even
 // when a file belongs to a package and its test variant, with the related positions
 // indented below it and, with -c=N, the offending lines and N lines of context.
@@ -50,6 +116,9 @@ func printText(w io.Writer, res *Results, context int) error {
 	}
 	seen := map[key]bool{}
 	src := newSources()
+	if context >= 0 {
+		src = maskSecrets(src, res.Findings)
+	}
 	var buf []byte
 	for _, e := range res.order {
 		if e.err != nil {

@@ -178,3 +178,17 @@ func TestFingerprintOccurrences(t *testing.T) {
 		t.Errorf("the fingerprint changed when the line moved")
 	}
 }
+
+func TestMaskLiterals(t *testing.T) {
+	for in, want := range map[string]string{
+		`"Bearer Zq8vN3xK7mL2pR5t")`: `"Bear…")`,
+		`x, "ab", "a\"bcdef"`:        `x, "ab", "a\"b…"`,
+		"`raw-secret-text`":          "`raw-…`",
+		`"unterminated-secret`:       `"unte…`,
+		`lib.Password`:               `lib.Password`,
+	} {
+		if got := maskLiterals(in); got != want {
+			t.Errorf("maskLiterals(%s) = %s, want %s", in, got, want)
+		}
+	}
+}
