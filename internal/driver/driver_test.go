@@ -248,6 +248,11 @@ func TestSARIFValidates(t *testing.T) {
 	if suppressed == 0 {
 		t.Errorf("no result of the fixtures is suppressed")
 	}
+	for _, r := range s.results() {
+		if (r.Properties["category"] == "ignore") != (r.RuleID == "oauthvet") {
+			t.Errorf("a report about a directive must have the directive rule: %s %v", r.RuleID, r.Properties)
+		}
+	}
 	tmp := t.TempDir()
 	file, report := filepath.Join(tmp, "fixtures.sarif"), filepath.Join(tmp, "validation.sarif")
 	writeFile(t, file, out)

@@ -135,12 +135,19 @@ func printSARIF(w io.Writer, res *Results) error {
 			continue
 		}
 		seen[k] = true
-		i, ok := index[x.Analyzer]
+		// A report about a directive is no finding of the check that makes it (a stale
+		// //oauthvet:ignore tokenlog is no token in a log): it goes to the directive rule,
+		// which has no security severity.
+		ruleID := x.Analyzer
+		if x.Category == all.Ignore.Name {
+			ruleID = "oauthvet"
+		}
+		i, ok := index[ruleID]
 		if !ok {
 			continue // an analyzer oauthvet does not know (none today)
 		}
 		r := sarifResult{
-			RuleID:              x.Analyzer,
+			RuleID:              ruleID,
 			RuleIndex:           i,
 			Level:               string(x.Rule.Severity),
 			Message:             sarifText{Text: x.Message},
@@ -152,6 +159,7 @@ func printSARIF(w io.Writer, res *Results) error {
 				"tier":              string(x.Rule.Tier),
 				"severity":          string(x.Rule.Severity),
 				"security-severity": x.Rule.SecuritySeverity,
+				"check":             x.Analyzer,
 			},
 		}
 		for j, rel := range x.Related {
