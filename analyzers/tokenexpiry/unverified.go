@@ -17,15 +17,17 @@ import (
 // unverified: claims of a token read without verifying its signature.
 
 // unverifiedParse reports an unverified parse whose claims decide access, unless the same
-// function also verifies a token (then the unverified claims only choose a key or an
-// issuer) or the token is the program's own (from its token endpoint, its configuration):
-// that decides no caller's access.
+// raw token is verified on every path that accepts it (then the unverified claims only
+// choose a key or an issuer) or the token is the program's own (from its token endpoint,
+// its configuration): that decides no caller's access.
 func (c *checker) unverifiedParse(cur inspector.Cursor, call *ast.CallExpr, msg string) {
-	if c.callsAny(c.scope(cur), catalogue.VerifyingParseFuncs, call) {
-		return
-	}
 	parse := c.parseOf(cur, call)
-	if raw := c.rawToken(parse.Node().(*ast.CallExpr)); raw != nil && (c.tokenOrigin(raw) == originOwn || c.verifiedElsewhere(raw, parse.Node().(*ast.CallExpr))) {
+	raw := c.rawToken(parse.Node().(*ast.CallExpr))
+	if raw == nil {
+		if c.callsAny(c.scope(cur), catalogue.VerifyingParseFuncs, call) {
+			return
+		}
+	} else if c.verifiedOnAcceptingPaths(parse, raw) || c.tokenOrigin(raw) == originOwn || c.verifiedElsewhere(parse, raw) {
 		return
 	}
 	how, ok := c.decidesAccess(parse)
@@ -375,11 +377,15 @@ func (c *checker) objOf(id *ast.Ident) types.Object {
 }
 
 // verifiedElsewhere reports whether the package verifies the same raw token with a
-// verifying parse (VerifyingParseFuncs) somewhere else: the unverified parse peeks at the
+// verifying parse (VerifyingParseFuncs) in another function: the unverified parse peeks at the
 // issuer to find its keys, and the token kept beside the claims (a field of the result)
 // is verified later. The same token is the same variable, parameter (through the
 // package's callers) or field.
-func (c *checker) verifiedElsewhere(raw ast.Expr, parse *ast.CallExpr) bool {
+func (c *checker) verifiedElsewhere(parseCur inspector.Cursor, raw ast.Expr) bool {
+	fn, ok := enclosingFunc(parseCur)
+	if !ok {
+		return false
+	}
 	keys := map[types.Object]bool{}
 	c.tokenKeys(raw, keys, 0)
 	if len(keys) == 0 {
@@ -402,12 +408,12 @@ func (c *checker) verifiedElsewhere(raw ast.Expr, parse *ast.CallExpr) bool {
 	}
 	for cur := range c.ins.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
-		if call == parse || len(call.Args) == 0 || !slices.Contains(catalogue.VerifyingParseFuncs, c.name(call)) {
-			continue
+		if within(call.Pos(), fn.Node()) || !slices.Contains(catalogue.VerifyingParseFuncs, c.name(call)) {
+			continue // the parse's own function: see verifiedOnAcceptingPaths
 		}
-		arg := call.Args[0]
-		if c.name(call) == catalogue.OIDCVerify && len(call.Args) > 1 {
-			arg = call.Args[1]
+		arg := c.verifiedToken(call)
+		if arg == nil {
+			continue
 		}
 		verified := map[types.Object]bool{}
 		c.tokenKeys(arg, verified, 0)
@@ -446,6 +452,9 @@ func (c *checker) tokenKeys(e ast.Expr, keys map[types.Object]bool, depth int) {
 	case *ast.CallExpr:
 		if tv, ok := c.info.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
 			c.tokenKeys(e.Args[0], keys, depth) // []byte(raw)
+		} else if fn := catalogue.Callee(c.info, e); fn != nil && len(e.Args) > 0 && (slices.Contains(catalogue.RawTokenParseFuncs, c.name(e)) ||
+			fn.Pkg() != nil && slices.Contains(catalogue.StringFuncPkgs, fn.Pkg().Path())) {
+			c.tokenKeys(e.Args[0], keys, depth+1) // jwt.ParseSigned(raw, algs), strings.TrimPrefix(h, "Bearer ")
 		}
 	case *ast.SelectorExpr:
 		if v := c.field(e); v != nil {
@@ -458,7 +467,7 @@ func (c *checker) tokenKeys(e ast.Expr, keys map[types.Object]bool, depth int) {
 		}
 		keys[v] = true
 		for _, val := range c.defs.values[v] {
-			if val.index < 0 {
+			if val.index <= 0 && !val.decoded {
 				c.tokenKeys(val.expr, keys, depth+1)
 			}
 		}
@@ -470,4 +479,148 @@ func (c *checker) tokenKeys(e ast.Expr, keys map[types.Object]bool, depth int) {
 			}
 		}
 	}
+}
+
+// verifiedOnAcceptingPaths reports whether the raw token of the unverified parse at
+// parse is verified (a verifying parse of the same token, or a helper of the package
+// that verifies its parameter) on every path that accepts it: each return after the parse
+// that is not an error return holds the verification or comes after one on every path to
+// it. In a key function given to a verifying parse the peek picks the key. A function
+// that returns no error (a middleware) needs a verification after the parse.
+func (c *checker) verifiedOnAcceptingPaths(parse inspector.Cursor, raw ast.Expr) bool {
+	pc := parse.Node().(*ast.CallExpr)
+	keys := map[types.Object]bool{}
+	c.tokenKeys(raw, keys, 0)
+	if len(keys) == 0 {
+		return false
+	}
+	isVerify := func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || call == pc {
+			return false
+		}
+		arg := c.verifiedToken(call)
+		if arg == nil {
+			return false
+		}
+		got := map[types.Object]bool{}
+		c.tokenKeys(arg, got, 0)
+		for k := range got {
+			if keys[k] {
+				return true
+			}
+		}
+		return false
+	}
+	fn, ok := enclosingFunc(parse)
+	if !ok {
+		return false
+	}
+	if _, ok := fn.Node().(*ast.FuncLit); ok {
+		if p, ok := paths.Up(fn); ok {
+			if call, ok := p.Node().(*ast.CallExpr); ok && c.verifiedToken(call) != nil {
+				return true // jwt.Parse(raw, func(t *jwt.Token) (any, error) { … peek … })
+			}
+		}
+	}
+	returnsError := c.returnsError(fn.Node())
+	accepting := 0
+	for ret := range fn.Preorder((*ast.ReturnStmt)(nil)) {
+		if f, _ := enclosingFunc(ret); f.Node() != fn.Node() || ret.Node().Pos() < pc.End() {
+			continue
+		}
+		rs := ret.Node().(*ast.ReturnStmt)
+		if returnsError && len(rs.Results) > 1 && !c.info.Types[rs.Results[len(rs.Results)-1]].IsNil() {
+			continue // return nil, err
+		}
+		accepting++
+		if !c.any([]ast.Node{rs}, isVerify) && !c.ends.Dominated(ret, isVerify) {
+			return false
+		}
+	}
+	if accepting > 0 {
+		return true
+	}
+	return c.any([]ast.Node{fn.Node()}, func(n ast.Node) bool { return n.Pos() > pc.End() && isVerify(n) })
+}
+
+func (c *checker) returnsError(fn ast.Node) bool {
+	var ft *ast.FuncType
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		ft = fn.Type
+	case *ast.FuncLit:
+		ft = fn.Type
+	}
+	if ft == nil || ft.Results == nil || len(ft.Results.List) == 0 {
+		return false
+	}
+	last := ft.Results.List[len(ft.Results.List)-1]
+	return types.Identical(c.info.TypeOf(last.Type), types.Universe.Lookup("error").Type())
+}
+
+// verifiedToken returns the token a verifying call checks: a verifying parse's token
+// (IDTokenVerifier.Verify's second argument, go-jose Claims' receiver, the first argument
+// otherwise), or the argument a helper of the package verifies.
+func (c *checker) verifiedToken(call *ast.CallExpr) ast.Expr {
+	name := c.name(call)
+	switch {
+	case name == catalogue.OIDCVerify:
+		if len(call.Args) > 1 {
+			return call.Args[1]
+		}
+	case name == catalogue.GoJoseClaims:
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return sel.X
+		}
+	case slices.Contains(catalogue.VerifyingParseFuncs, name):
+		if len(call.Args) > 0 {
+			return call.Args[0]
+		}
+	default:
+		if callee := catalogue.Callee(c.info, call); callee != nil && callee.Pkg() == c.pass.Pkg {
+			if i, ok := c.verifiesParam(callee.Origin(), 0); ok && i < len(call.Args) {
+				return call.Args[i]
+			}
+		}
+	}
+	return nil
+}
+
+// verifiesParam returns the parameter of fn (a function of the package) whose token fn
+// verifies, itself or through another such helper.
+func (c *checker) verifiesParam(fn *types.Func, depth int) (int, bool) {
+	decl, ok := c.funcs[fn]
+	if !ok || depth > 2 {
+		return 0, false
+	}
+	idx, found := 0, false
+	ast.Inspect(decl.Node(), func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if found || !ok {
+			return !found
+		}
+		var arg ast.Expr
+		if slices.Contains(catalogue.VerifyingParseFuncs, c.name(call)) {
+			arg = c.verifiedToken(call)
+		} else if callee := catalogue.Callee(c.info, call); callee != nil && callee.Pkg() == c.pass.Pkg && callee.Origin() != fn {
+			if i, ok := c.verifiesParam(callee.Origin(), depth+1); ok && i < len(call.Args) {
+				arg = call.Args[i]
+			}
+		}
+		if arg == nil {
+			return true
+		}
+		keys := map[types.Object]bool{}
+		c.tokenKeys(arg, keys, 0)
+		for k := range keys {
+			if v, ok := k.(*types.Var); ok {
+				if p, ok := c.defs.params[v]; ok && p.fn == fn && p.index >= 0 {
+					idx, found = p.index, true
+				}
+			}
+		}
+		return !found
+	})
+	return idx, found
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/golang-jwt/jwt/v5"
 	"github.com/mark3labs/mcp-go/mcp"
+	sdkmcp "github.com/modelcontextprotocol/go-sdk/mcp"
 	"golang.org/x/oauth2"
 )
 
@@ -98,6 +99,19 @@ func toolUser(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult
 		return mcp.NewToolResultError("not allowed"), nil
 	}
 	return mcp.NewToolResultText("ok"), nil
+}
+
+// sdkToolUser decides on the bearer token of a go-sdk tool call.
+func sdkToolUser(ctx context.Context, req *sdkmcp.CallToolRequest, in struct{}) (*sdkmcp.CallToolResult, any, error) {
+	raw := strings.TrimPrefix(req.Extra.Header.Get("Authorization"), "Bearer ")
+	claims := jwt.MapClaims{}
+	if _, _, err := jwt.NewParser().ParseUnverified(raw, claims); err != nil { // want `ParseUnverified checks no signature, and the claims are compared in a condition`
+		return nil, nil, err
+	}
+	if claims["role"] != "admin" {
+		return &sdkmcp.CallToolResult{IsError: true}, nil, nil
+	}
+	return &sdkmcp.CallToolResult{}, nil, nil
 }
 
 // --- silent ---
