@@ -42,7 +42,7 @@ const (
 type Command func(args []string, analyzers []*analysis.Analyzer) int
 
 // Main runs the command line in os.Args with the analyzers and returns the exit code. The
-// first analyzer must be the config analyzer (named oauthvet), as all.Analyzers returns.
+// analyzers must include the config analyzer (named oauthvet), as all.Analyzers does.
 // commands are subcommands by name (such as "lsp"); "help" is built in.
 func Main(analyzers []*analysis.Analyzer, commands map[string]Command) int {
 	log.SetFlags(0)
@@ -90,13 +90,13 @@ Run '%[1]s help' for more detail,
 	if args[0] == "help" {
 		return help(os.Stdout, fs, analyzers, args[1:])
 	}
-	return run(&s, fs, analyzers[0], selected, args)
+	return run(&s, analyzers, selected, args)
 }
 
-// run is a standalone run over the packages named by patterns.
-func run(s *settings, fs *flag.FlagSet, configAnalyzer *analysis.Analyzer, analyzers []*analysis.Analyzer, patterns []string) int {
-	explicit := configAnalyzer.Flags.Lookup("config").Value.String()
-	out, err := preflight(explicit)
+// run is a standalone run of the selected analyzers over the packages named by patterns.
+func run(s *settings, every []*analysis.Analyzer, analyzers []*analysis.Analyzer, patterns []string) int {
+	configFlags := configAnalyzerFlags(every)
+	out, err := preflight(configFlags.Lookup("config").Value.String())
 	if err != nil {
 		log.Print(err)
 		return exitError
@@ -108,7 +108,7 @@ func run(s *settings, fs *flag.FlagSet, configAnalyzer *analysis.Analyzer, analy
 	}
 	if f.format == "sarif" {
 		// Silenced findings are emitted with SARIF suppressions, not dropped.
-		if err := configAnalyzer.Flags.Set(all.SuppressedFlag, "true"); err != nil {
+		if err := configFlags.Set(all.SuppressedFlag, "true"); err != nil {
 			log.Print(err)
 			return exitError
 		}
@@ -162,6 +162,17 @@ func run(s *settings, fs *flag.FlagSet, configAnalyzer *analysis.Analyzer, analy
 		printTimes(graph, s.dbg('p'))
 	}
 	return max(code, c)
+}
+
+// configAnalyzerFlags returns the flags of the config analyzer (named oauthvet), which
+// every check requires: -oauthvet.config and -oauthvet.suppressed.
+func configAnalyzerFlags(analyzers []*analysis.Analyzer) *flag.FlagSet {
+	for a := range closure(analyzers) {
+		if a.Name == "oauthvet" {
+			return &a.Flags
+		}
+	}
+	panic("driver: no analyzer named oauthvet (use all.Analyzers())")
 }
 
 // load loads the packages named by patterns with syntax and types: all of them from source
