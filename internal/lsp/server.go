@@ -207,7 +207,7 @@ func (s *server) handle(body []byte) (done bool, err error) {
 		}
 		return false, nil
 	}
-	result, rerr := s.dispatch(msg.Method, msg.Params, isRequest)
+	result, rerr := s.dispatch(msg.Method, msg.Params)
 	if !isRequest {
 		if rerr != nil && rerr.Code != codeMethodNotFound {
 			s.log.Printf("%s: %s", msg.Method, rerr.Message)
@@ -227,7 +227,7 @@ func invalidParams(err error) *rpcError {
 }
 
 // dispatch runs a method; params are decoded here so that no handler sees raw JSON.
-func (s *server) dispatch(method string, params json.RawMessage, isRequest bool) (any, *rpcError) {
+func (s *server) dispatch(method string, params json.RawMessage) (any, *rpcError) {
 	decode := func(v any) *rpcError {
 		if len(params) == 0 || string(params) == "null" {
 			return invalidParams(errors.New("missing"))
@@ -577,12 +577,17 @@ func (s *server) runUnit(dir string, u *unit, gen int) {
 	s.applySeverity(res)
 	files := map[string]bool{}
 	for f := range res.files {
-		if len(res.files[f]) > 0 || u.findings[f] != nil || s.docs[f] != nil {
+		if len(res.files[f]) > 0 {
 			files[f] = true
 		}
 	}
 	for f := range u.findings {
 		files[f] = true // shown before, in a file the package no longer has
+	}
+	for f := range s.docs {
+		if isGoFile(f) && filepath.Dir(f) == dir {
+			files[f] = true // open but not analysed (excluded by build tags): an answer all the same
+		}
 	}
 	u.findings = map[string][]finding{}
 	for f := range files {

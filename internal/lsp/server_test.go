@@ -132,6 +132,13 @@ const plainSrc = `package plain
 var issuer = "http://as.example.com"
 `
 
+const ignoredSrc = `//go:build never
+
+package plain
+
+var other = "http://as.example.com"
+`
+
 // newModule makes a module like the testdata one (it requires the real OAuth libraries)
 // in a temporary directory, with the files given.
 func newModule(t *testing.T, files map[string]string) string {
@@ -450,7 +457,7 @@ func applyEdits(text string, edits []textEdit) string {
 // TestSession drives one editing session: open, diagnostics, a quick fix, edit and save,
 // a broken config, a package that does not type-check, close, shutdown and exit.
 func TestSession(t *testing.T) {
-	mod := newModule(t, map[string]string{"agent/agent.go": agentSrc, "broken/broken.go": brokenSrc, "plain/plain.go": plainSrc})
+	mod := newModule(t, map[string]string{"agent/agent.go": agentSrc, "broken/broken.go": brokenSrc, "plain/plain.go": plainSrc, "plain/ignored.go": ignoredSrc})
 	agent := filepath.Join(mod, "agent", "agent.go")
 	c := startServer(t, append(all.Analyzers(), httpissuer))
 
@@ -553,6 +560,15 @@ func TestSession(t *testing.T) {
 	}
 	if href := pd[0].CodeDescription; href == nil || !strings.HasPrefix(href.Href, "https://github.com/oauthvet/oauthvet") {
 		t.Errorf("config analyzer's diagnostic: %+v", pd[0])
+	}
+	// A file the build excludes gets an answer too (none).
+	ignored := filepath.Join(mod, "plain", "ignored.go")
+	c.open(ignored, ignoredSrc, 1)
+	if d := c.nextDiags(ignored); len(d) != 0 {
+		t.Errorf("diagnostics of an excluded file: %s", summary(d))
+	}
+	if got, want := summary(c.nextDiags(plain)), "3:oauthvet 4:httpissuer"; got != want {
+		t.Fatalf("diagnostics of plain.go: %s, want %s", got, want)
 	}
 
 	// A broken oauthvet.toml: shown on the file, found by the package's run and by
