@@ -41,7 +41,8 @@ The check reports:
     state, is silent; so is one registered on a ServeMux that is handed to a function of
     the package that checks the state. A middleware of the package that visibly checks
     nothing does not silence it. An exported function of a library package that is not
-    itself a handler (exchanger.Complete(ctx, cfg, r)) is silent: its callers in other
+    itself a handler (exchanger.Complete(ctx, cfg, r); a function given the
+    http.ResponseWriter is a handler) is silent: its callers in other
     packages may check the state before they call it. A read of a parameter whose name is not a constant
     (r.FormValue(s.stateParam)) counts as a check.
   - mcp-go's SetExpectedState given the state of the callback request: the later check in

@@ -388,7 +388,8 @@ func (c *checker) muxWrapped(call *ast.CallExpr) bool {
 
 // exportedHelper reports whether fn is a function other packages can call that is not
 // itself an HTTP handler (oauthutil.Complete(ctx, r)): its callers there may check the
-// state before they call it. A handler is registered as it is, so it must check the state.
+// state before they call it. A function given the http.ResponseWriter answers the request
+// (a handler, also one that returns an error for its framework), so it must check the state.
 func (c *checker) exportedHelper(fn inspector.Cursor) bool {
 	decl, ok := fn.Node().(*ast.FuncDecl)
 	if !ok || c.pass.Pkg.Name() == "main" || !decl.Name.IsExported() {
@@ -409,7 +410,12 @@ func (c *checker) exportedHelper(fn inspector.Cursor) bool {
 			return false
 		}
 	}
-	return !isHandlerSig(sig)
+	for i := range sig.Params().Len() {
+		if catalogue.HTTPResponseWriter.Is(sig.Params().At(i).Type()) {
+			return false // it answers the request: a handler, whatever else it returns
+		}
+	}
+	return true
 }
 
 // isHandlerSig reports whether sig is func(http.ResponseWriter, *http.Request).
