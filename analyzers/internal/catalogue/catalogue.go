@@ -38,6 +38,17 @@ var JWTPackages = []string{
 	"github.com/form3tech-oss/jwt-go",
 }
 
+// NoReturnStd are the standard library's functions that never return, as FullName prints
+// them (the paths package computes no facts for the standard library).
+var NoReturnStd = []string{
+	"os.Exit", "runtime.Goexit", "syscall.Exit",
+	"log.Fatal", "log.Fatalf", "log.Fatalln", "log.Panic", "log.Panicf", "log.Panicln",
+	"(*log.Logger).Fatal", "(*log.Logger).Fatalf", "(*log.Logger).Fatalln",
+	"(*log.Logger).Panic", "(*log.Logger).Panicf", "(*log.Logger).Panicln",
+	"(*testing.common).FailNow", "(*testing.common).Fatal", "(*testing.common).Fatalf",
+	"(*testing.common).SkipNow", "(*testing.common).Skip", "(*testing.common).Skipf",
+}
+
 // FatalLoggers are logging packages whose Fatal* and Exit* functions and methods log and
 // then end the process through a hook or function value that ctrlflow cannot follow.
 var FatalLoggers = []string{

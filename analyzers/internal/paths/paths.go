@@ -4,8 +4,9 @@
 //
 // A function never returns when its body ends in a statement that does not let control
 // continue: os.Exit, runtime.Goexit, panic, or a call of such a function. That holds as a
-// fact across packages, so log.Fatal, (*testing.T).Fatal and a project's own die() end a
-// path wherever they are called. This is the noReturn of go vet's ctrlflow pass, computed
+// fact across packages, so a project's own die() ends a path wherever it is called. The
+// standard library's such functions (log.Fatal, (*testing.T).Fatal, ...) are listed in the
+// catalogue instead, so that no facts need computing there. This is the noReturn of go vet's ctrlflow pass, computed
 // from the syntax alone: it needs no control-flow graphs and it runs on code that does
 // not type-check, as the checks do. Loggers that exit through a hook it cannot follow
 // (klog, logrus, zap) are named in the catalogue.
@@ -30,6 +31,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/oauthvet/oauthvet/analyzers/internal/catalogue"
+	"github.com/oauthvet/oauthvet/analyzers/internal/config"
 )
 
 // Analyzer provides *Ends for the package and exports a NoReturn fact for each of its
@@ -62,6 +64,12 @@ func run(pass *analysis.Pass) (any, error) {
 	ends := &Ends{info: pass.TypesInfo, local: map[*types.Func]bool{}, fact: func(fn *types.Func) bool {
 		return pass.ImportObjectFact(fn, new(NoReturn))
 	}}
+	if config.IsStd(pass) {
+		// The checks report nothing in the standard library, and its functions that never
+		// return are listed (catalogue.NoReturnStd): no facts to compute, so a driver can
+		// load it from export data.
+		return ends, nil
+	}
 	bodies := map[*types.Func]*ast.BlockStmt{}
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
@@ -201,8 +209,7 @@ func (e *Ends) NoReturn(call *ast.CallExpr) bool {
 		return false
 	}
 	fn = fn.Origin()
-	switch fn.FullName() {
-	case "os.Exit", "runtime.Goexit", "syscall.Exit":
+	if slices.Contains(catalogue.NoReturnStd, fn.FullName()) {
 		return true
 	}
 	if e.local[fn] || fn.Pkg() != nil && e.fact(fn) {
