@@ -2051,9 +2051,51 @@ func ctxKeyOf(v ssa.Value) string {
 	case *ssa.UnOp:
 		if g, ok := k.X.(*ssa.Global); ok && k.Op == token.MUL {
 			key += "@" + g.RelString(nil)
+		} else if lit := constStruct(k); lit != "" {
+			key += "=" + lit
 		}
 	}
 	return key
+}
+
+// constStruct returns the fields of a struct value built here from constants only
+// (ctxKey{name: "auth"}) as text, or "".
+func constStruct(load *ssa.UnOp) string {
+	alloc, ok := load.X.(*ssa.Alloc)
+	if !ok || load.Op != token.MUL || !isStruct(load.Type()) {
+		return ""
+	}
+	fields := map[int]string{}
+	for _, ref := range *alloc.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok {
+			if ref == load {
+				continue
+			}
+			return "" // the struct escapes or is changed in other ways
+		}
+		for _, r := range *fa.Referrers() {
+			st, ok := r.(*ssa.Store)
+			if !ok {
+				return ""
+			}
+			c, ok := st.Val.(*ssa.Const)
+			if !ok || c.Value == nil {
+				return ""
+			}
+			fields[fa.Field] = c.Value.ExactString()
+		}
+	}
+	if len(fields) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("{")
+	for _, i := range slices.Sorted(maps.Keys(fields)) {
+		fmt.Fprintf(&b, "%d:%s;", i, fields[i])
+	}
+	b.WriteString("}")
+	return b.String()
 }
 
 // ctxLoad returns what may be stored under key: its own slot and the type's slot of

@@ -44,3 +44,18 @@ func logAny(ctx context.Context, k strKey) {
 	v, _ := ctx.Value(k).(string)
 	slog.Info("call", "value", v) // want `Authorization header reaches a log \(slog.Info\)`
 }
+
+// Keys that are struct values with a constant field are several slots too.
+type fieldKey struct{ name string }
+
+func withFieldKeys(ctx context.Context, r *http.Request) context.Context {
+	ctx = context.WithValue(ctx, fieldKey{"user"}, r.Header.Get("X-User"))
+	return context.WithValue(ctx, fieldKey{"auth"}, r.Header.Get("Authorization"))
+}
+
+func logFieldKeys(ctx context.Context) {
+	user, _ := ctx.Value(fieldKey{"user"}).(string)
+	slog.Info("call", "user", user)
+	auth, _ := ctx.Value(fieldKey{name: "auth"}).(string)
+	slog.Info("call", "auth", auth) // want `Authorization header reaches a log \(slog.Info\)`
+}
