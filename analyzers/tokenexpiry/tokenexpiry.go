@@ -23,6 +23,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:              "https://github.com/oauthvet/oauthvet/blob/main/docs/checks/tokenexpiry.md",
 	Requires:         []*analysis.Analyzer{config.Analyzer, inspect.Analyzer, paths.Analyzer},
 	Run:              check.Run(run),
+	FactTypes:        factTypes,
 	RunDespiteErrors: true,
 }
 
@@ -57,6 +58,8 @@ type checker struct {
 
 	reauth *bool // the package re-runs authorization on a 401 (reauthorizesOn401), once known
 
+	exportedFacts bool // a fact was exported: the package fact is too
+
 	reported map[token.Pos]bool
 }
 
@@ -66,7 +69,7 @@ type result struct {
 }
 
 func run(pass *check.Pass) error {
-	if !catalogue.ImportsAny(pass.Pkg, catalogue.TokenExpiryPkgs...) {
+	if !catalogue.ImportsAny(pass.Pkg, catalogue.TokenExpiryPkgs...) && !importsFacts(pass.Pass) {
 		return nil
 	}
 	c := &checker{
@@ -87,6 +90,7 @@ func run(pass *check.Pass) error {
 	c.defs = &defs{info: c.info, values: map[*types.Var][]value{}, params: map[*types.Var]paramOf{}}
 	c.defs.collect(c.ins, pass.Files, c.isDecode)
 	c.summarise()
+	c.exportVerifiers()
 
 	for _, file := range pass.Files {
 		if pass.InTestCode(file) {
@@ -369,6 +373,9 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 				c.headerUse(cur, call, call.Args[i], callee.Name())
 			}
 		}
+	}
+	if callee := catalogue.Callee(c.info, call); callee != nil && callee.Pkg() != c.pass.Pkg {
+		c.unverifiedCall(cur, call, callee.Origin())
 	}
 	c.serverCall(cur, call, name)
 }

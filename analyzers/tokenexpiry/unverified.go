@@ -22,20 +22,38 @@ import (
 // its configuration): that decides no caller's access.
 func (c *checker) unverifiedParse(cur inspector.Cursor, call *ast.CallExpr, msg string) {
 	parse := c.parseOf(cur, call)
-	raw := c.rawToken(parse.Node().(*ast.CallExpr))
+	check, fix, _ := strings.Cut(msg, ": ")
+	c.judgeUnverified(cur, call, parse, c.rawToken(parse.Node().(*ast.CallExpr)), true, check, check, fix)
+}
+
+// judgeUnverified reports the unverified parse (or call of another package's function
+// that returns unverified claims) at parse, reading raw, unless the token is verified on
+// the accepting paths or elsewhere, is the program's own, or its claims decide nothing.
+// An exported function that only returns the claims of its parameter's token exports an
+// unverifiedFact instead: its callers in other packages decide.
+func (c *checker) judgeUnverified(cur inspector.Cursor, at ast.Node, parse inspector.Cursor, raw ast.Expr, isParse bool, what, check, fix string) {
 	if raw == nil {
-		if c.callsAny(c.scope(cur), catalogue.VerifyingParseFuncs, call) {
+		if c.callsAny(c.scope(cur), catalogue.VerifyingParseFuncs, parse.Node()) {
 			return
 		}
 	} else if c.verifiedOnAcceptingPaths(parse, raw) || c.tokenOrigin(raw) == originOwn || c.verifiedElsewhere(parse, raw) {
 		return
 	}
-	how, ok := c.decidesAccess(parse)
+	var api *types.Func
+	param := -1
+	if raw != nil {
+		api, param = c.apiParam(parse, raw)
+	}
+	how, ok := c.decision(parse, isParse, 0, api != nil)
 	if !ok {
+		if api != nil {
+			if how, ok := c.decision(parse, isParse, 0, false); ok && how == returnedHow {
+				c.exportFact(api, &unverifiedFact{Param: param, Check: check, Fix: fix})
+			}
+		}
 		return
 	}
-	check, fix, _ := strings.Cut(msg, ": ")
-	c.report(call, unverified, check+", and the claims are "+how+": anyone can forge them; "+fix)
+	c.report(at, unverified, what+", and the claims are "+how+": anyone can forge them; "+fix)
 }
 
 // parseOf returns the parse call an option is given to (jwt.Parse(b, jwt.WithVerify(false))),
@@ -72,14 +90,18 @@ func (c *checker) rawToken(call *ast.CallExpr) ast.Expr {
 // neither does a test that a claim is present or a look at its expiry (a client deciding
 // when to refresh its own token).
 func (c *checker) decidesAccess(parse inspector.Cursor) (string, bool) {
-	return c.decision(parse, true, 0)
+	return c.decision(parse, true, 0, false)
 }
 
 // decision reports whether the results of the call at cur decide access in its function
 // (for the parse itself, with the claims argument it fills). Claims returned by a
 // function with callers in the package decide what those callers decide with them; the
 // parse's own function returning them with none there (an API) decides access.
-func (c *checker) decision(cur inspector.Cursor, isParse bool, depth int) (string, bool) {
+//
+// For an API (an exported function handing out its parameter's claims), returning them
+// decides only what the package's own callers decide: other packages are judged through
+// the unverifiedFact.
+func (c *checker) decision(cur inspector.Cursor, isParse bool, depth int, api bool) (string, bool) {
 	if depth > 4 {
 		return "", false
 	}
@@ -88,7 +110,7 @@ func (c *checker) decision(cur inspector.Cursor, isParse bool, depth int) (strin
 	for p, ok := cur, true; ok && fnNode == nil; p, ok = paths.Up(p) {
 		switch n := p.Node().(type) {
 		case *ast.ReturnStmt:
-			return c.returned(p, depth) // return jwt.ParseInsecure(b)
+			return c.returned(p, depth, api) // return jwt.ParseInsecure(b)
 		case *ast.AssignStmt:
 			if objs == nil {
 				for _, l := range n.Lhs {
@@ -157,7 +179,7 @@ func (c *checker) decision(cur inspector.Cursor, isParse bool, depth int) (strin
 			if slices.ContainsFunc(n.Results, func(e ast.Expr) bool { return uses(e) && !c.expiryResult(e) }) ||
 				len(n.Results) == 0 && slices.ContainsFunc(named, func(o types.Object) bool { return slices.Contains(objs, o) }) {
 				if ret, ok := c.ins.Root().FindNode(n); ok {
-					how, decides = c.returned(ret, depth)
+					how, decides = c.returned(ret, depth, api)
 				}
 			}
 		case *ast.IfStmt:
@@ -201,8 +223,10 @@ func (c *checker) expiryResult(e ast.Expr) bool {
 // claims as if verified); otherwise they decide what the package's callers decide with
 // them. Claims passed up past the parse's function to where nothing in the package
 // calls are data handed on, not a decision seen here.
-func (c *checker) returned(ret inspector.Cursor, depth int) (string, bool) {
-	const how = "returned as if verified"
+const returnedHow = "returned as if verified"
+
+func (c *checker) returned(ret inspector.Cursor, depth int, api bool) (string, bool) {
+	const how = returnedHow
 	fn, ok := enclosingFunc(ret)
 	if !ok {
 		return "", false
@@ -216,12 +240,14 @@ func (c *checker) returned(ret inspector.Cursor, depth int) (string, bool) {
 		return how, depth == 0
 	}
 	calls := c.callsOf(f.Origin())
-	if len(calls) == 0 || depth == 0 && f.Exported() {
+	if depth == 0 && api && f.Exported() && f == c.info.Defs[decl.Name] {
+		// an API: the package's callers decide here, other packages' where they call it
+	} else if len(calls) == 0 || depth == 0 && f.Exported() {
 		return how, depth == 0
 	}
 	for _, call := range calls {
 		if cur, ok := c.ins.Root().FindNode(call); ok {
-			if how, ok := c.decision(cur, false, depth+1); ok {
+			if how, ok := c.decision(cur, false, depth+1, false); ok {
 				return how, true
 			}
 		}
@@ -578,8 +604,12 @@ func (c *checker) verifiedToken(call *ast.CallExpr) ast.Expr {
 			return call.Args[0]
 		}
 	default:
-		if callee := catalogue.Callee(c.info, call); callee != nil && callee.Pkg() == c.pass.Pkg {
-			if i, ok := c.verifiesParam(callee.Origin(), 0); ok && i < len(call.Args) {
+		if callee := catalogue.Callee(c.info, call); callee != nil {
+			i, ok := c.importedVerifier(callee.Origin())
+			if callee.Pkg() == c.pass.Pkg {
+				i, ok = c.verifiesParam(callee.Origin(), 0)
+			}
+			if ok && i < len(call.Args) {
 				return call.Args[i]
 			}
 		}
@@ -603,6 +633,10 @@ func (c *checker) verifiesParam(fn *types.Func, depth int) (int, bool) {
 		var arg ast.Expr
 		if slices.Contains(catalogue.VerifyingParseFuncs, c.name(call)) {
 			arg = c.verifiedToken(call)
+		} else if callee := catalogue.Callee(c.info, call); callee != nil && callee.Pkg() != c.pass.Pkg {
+			if i, ok := c.importedVerifier(callee.Origin()); ok && i < len(call.Args) {
+				arg = call.Args[i]
+			}
 		} else if callee := catalogue.Callee(c.info, call); callee != nil && callee.Pkg() == c.pass.Pkg && callee.Origin() != fn {
 			if i, ok := c.verifiesParam(callee.Origin(), depth+1); ok && i < len(call.Args) {
 				arg = call.Args[i]
