@@ -55,6 +55,7 @@ type checker struct {
 	uses       map[types.Object][]inspector.Cursor // uses of functions and variables, by usesOf
 	checks     map[ast.Node]bool                   // by checksState
 	inProgress map[ast.Node]bool                   // being judged by checksState
+	typing     map[*types.Var]bool                 // being judged by typedVar
 	cycleHits  int                                 // provisional answers given for functions in progress
 }
 

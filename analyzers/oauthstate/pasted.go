@@ -156,6 +156,14 @@ func (c *checker) typed(e ast.Expr, depth int) bool {
 // typedVar reports whether every value given to the local variable v is what the user
 // typed: scanned into it (fmt.Scan(&v)) or assigned from a terminal read.
 func (c *checker) typedVar(v *types.Var, depth int) bool {
+	if c.typing[v] {
+		return true // code = strings.TrimSpace(code): the other values decide
+	}
+	if c.typing == nil {
+		c.typing = map[*types.Var]bool{}
+	}
+	c.typing[v] = true
+	defer delete(c.typing, v)
 	scope, ok := c.ins.Root().FindByPos(v.Parent().Pos(), v.Parent().End())
 	if !ok {
 		return false

@@ -86,6 +86,18 @@ func readLine(ctx context.Context, conf *oauth2.Config) (*oauth2.Token, error) {
 	return conf.Exchange(ctx, strings.TrimSpace(line))
 }
 
+// The line is trimmed into the same variable.
+func readLineAgain(ctx context.Context, conf *oauth2.Config) (*oauth2.Token, error) {
+	fmt.Println("Open:", conf.AuthCodeURL("fixed"))
+	reader := bufio.NewReader(os.Stdin)
+	code, err := reader.ReadString('\n')
+	if err != nil {
+		return nil, err
+	}
+	code = strings.TrimSpace(code)
+	return conf.Exchange(ctx, code)
+}
+
 // A prompt helper of the package reads the code.
 func withPrompt(ctx context.Context, conf *oauth2.Config) (*oauth2.Token, error) {
 	fmt.Println("Open:", conf.AuthCodeURL("fixed"))
