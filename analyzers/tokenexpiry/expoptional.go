@@ -52,13 +52,7 @@ func (c *checker) expOptional(cur inspector.Cursor, call *ast.CallExpr, name str
 }
 
 func returnsTokenInfo(info *types.Info, fn ast.Node) bool {
-	var ft *ast.FuncType
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		ft = fn.Type
-	case *ast.FuncLit:
-		ft = fn.Type
-	}
+	ft := funcType(fn)
 	if ft == nil || ft.Results == nil || len(ft.Results.List) == 0 {
 		return false
 	}

@@ -165,7 +165,7 @@ func (w *originWalk) call(call *ast.CallExpr, index, depth int) origin {
 	if cur, ok := c.funcs[fn]; ok && !w.seen[fn] {
 		w.seen[fn] = true
 		decl := cur.Node().(*ast.FuncDecl)
-		o, any := originOwn, false
+		o, found := originOwn, false
 		for ret := range cur.Preorder((*ast.ReturnStmt)(nil)) {
 			if f, ok := enclosingFunc(ret); !ok || f.Node() != decl {
 				continue
@@ -174,14 +174,14 @@ func (w *originWalk) call(call *ast.CallExpr, index, depth int) origin {
 			if index >= len(rs.Results) {
 				if len(rs.Results) == 1 {
 					if inner, ok := ast.Unparen(rs.Results[0]).(*ast.CallExpr); ok {
-						o, any = join(o, w.call(inner, index, depth+1)), true
+						o, found = join(o, w.call(inner, index, depth+1)), true
 					}
 				}
 				continue
 			}
-			o, any = join(o, w.expr(rs.Results[index], depth+1)), true
+			o, found = join(o, w.expr(rs.Results[index], depth+1)), true
 		}
-		if any {
+		if found {
 			return o
 		}
 	}

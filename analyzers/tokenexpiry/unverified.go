@@ -257,13 +257,7 @@ func (c *checker) returned(ret inspector.Cursor, depth int, api bool) (string, b
 
 // namedResults returns the named results of a function, which a bare return returns.
 func (c *checker) namedResults(fn ast.Node) []types.Object {
-	var ft *ast.FuncType
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		ft = fn.Type
-	case *ast.FuncLit:
-		ft = fn.Type
-	}
+	ft := funcType(fn)
 	var out []types.Object
 	if ft != nil && ft.Results != nil {
 		for _, f := range ft.Results.List {
@@ -571,13 +565,7 @@ func (c *checker) verifiedOnAcceptingPaths(parse inspector.Cursor, raw ast.Expr)
 }
 
 func (c *checker) returnsError(fn ast.Node) bool {
-	var ft *ast.FuncType
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		ft = fn.Type
-	case *ast.FuncLit:
-		ft = fn.Type
-	}
+	ft := funcType(fn)
 	if ft == nil || ft.Results == nil || len(ft.Results.List) == 0 {
 		return false
 	}
