@@ -60,7 +60,7 @@ authhandler, by a handler that returns such a code. (Its missing PKCE is pkce's 
 A callback whose config's redirect URI is "postmessage" (Google's popup code flow) gets
 its own message: the page's script sends the code, no redirect brings it, and the defence
 is a header a cross-site form cannot send; it is silent when the function reads the
-X-Requested-With header.
+X-Requested-With header, a CSRF header or a CSRF parameter.
 
 It is silent on a random state made per login (crypto/rand.Text, oauth2.GenerateVerifier,
 uuid, mcp-go's client.GenerateState), on callbacks that read and compare the state (from the

@@ -208,7 +208,7 @@ func (c *checker) callback(n inspector.Cursor) {
 	if uri, ok := c.flow.RedirectURI(n); ok && uri == catalogue.PostMessageRedirectURI {
 		// Google's popup code flow: the page's script posts the code; no redirect brings
 		// it, and the defence is a header a cross-site form cannot send.
-		if c.readsHeader(fn, "X-Requested-With") {
+		if c.readsOriginCheck(fn) {
 			return
 		}
 		msg = msgPostMessage

@@ -211,19 +211,22 @@ func (c *checker) isParam(v *types.Var) bool {
 	return k == edge.Field_Names
 }
 
-// readsHeader reports whether fn reads the request header name (r.Header.Get(name),
-// r.Header.Values(name), r.Header[name]), or a header whose name is not a constant.
-func (c *checker) readsHeader(fn inspector.Cursor, name string) bool {
+// readsOriginCheck reports whether fn reads what tells a request sent by the page's own
+// script from a cross-site one: the X-Requested-With header, a CSRF header (X-CSRF-Token),
+// a CSRF parameter (csrf_token), or a header or parameter whose name is not a constant.
+func (c *checker) readsOriginCheck(fn inspector.Cursor) bool {
 	info := c.pass.TypesInfo
+	csrf := func(k string) bool {
+		k = strings.ToLower(k)
+		return k == "x-requested-with" || strings.Contains(k, "csrf") || strings.Contains(k, "xsrf")
+	}
 	for m := range fn.Preorder((*ast.CallExpr)(nil), (*ast.IndexExpr)(nil)) {
 		var key ast.Expr
 		switch n := m.Node().(type) {
 		case *ast.CallExpr:
-			switch catalogue.FullName(info, n) {
-			case "(net/http.Header).Get", "(net/http.Header).Values":
-				if len(n.Args) == 1 {
-					key = n.Args[0]
-				}
+			name := catalogue.FullName(info, n)
+			if (name == "(net/http.Header).Get" || name == "(net/http.Header).Values" || slices.Contains(catalogue.RequestParamFuncs, name)) && len(n.Args) == 1 {
+				key = n.Args[0]
 			}
 		case *ast.IndexExpr:
 			if catalogue.HTTPHeader.Is(info.TypeOf(n.X)) {
@@ -233,7 +236,7 @@ func (c *checker) readsHeader(fn inspector.Cursor, name string) bool {
 		if key == nil {
 			continue
 		}
-		if k, ok := c.flow.ConstString(key); !ok || strings.EqualFold(k, name) {
+		if k, ok := c.flow.ConstString(key); !ok || csrf(k) {
 			return true
 		}
 	}

@@ -33,6 +33,16 @@ func stateChecked(w http.ResponseWriter, r *http.Request) {
 	_, _ = tok, err
 }
 
+func csrfTokenChecked(w http.ResponseWriter, r *http.Request) {
+	c, err := r.Cookie("csrf")
+	if err != nil || c.Value != r.PostFormValue("csrf_token") {
+		http.Error(w, "forbidden", http.StatusForbidden)
+		return
+	}
+	tok, err := popup.Exchange(r.Context(), r.PostFormValue("code"))
+	_, _ = tok, err
+}
+
 // ---- reported ----
 
 func unchecked(w http.ResponseWriter, r *http.Request) {
