@@ -1484,17 +1484,15 @@ func (e *engine) call(cc *ssa.CallCommon, site *ssa.Call) labels {
 		return 0
 	}
 	if !e.stdFunc(obj) && !textType(sig.Results().At(0).Type()) {
-		// Code we know nothing of, outside the standard library: a token given to it is
-		// used, not returned. A function value or an operation that can fail (a lookup, a
-		// request: (string, error)) returns something else; an interface method returns
-		// what its receiver holds (a Stringer); a plain text function (bearer(tok) string)
-		// may return its argument. (A log field or attribute holds its arguments by design.)
-		switch {
-		case obj == nil || sig.Results().Len() > 1:
+		// Code we know nothing of, outside the standard library (no summary: its package
+		// was not analysed): a token given to it is used, not returned (Save(path, tok),
+		// lookup(tok), a masking helper). A method returns what its receiver holds (a
+		// Stringer); a function value nothing we know of. (A log field or attribute holds
+		// its arguments by design.)
+		if recv == nil {
 			return 0
-		case cc.IsInvoke():
-			args = nil
 		}
+		args = nil
 	}
 	formatter := slices.Contains(catalogue.Formatters, name)
 	if sig.Results().Len() > 1 && site != nil {
