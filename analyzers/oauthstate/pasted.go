@@ -44,7 +44,7 @@ var inputMethods = []string{"(*net/url.URL).Query", "(net/url.Values).Get"}
 func (c *checker) pasted(n inspector.Cursor) bool {
 	call := n.Node().(*ast.CallExpr)
 	switch catalogue.FullName(c.pass.TypesInfo, call) {
-	case catalogue.AuthCodeURL:
+	case catalogue.AuthCodeURL, catalogue.MCPGoGetAuthorizationURL:
 		return c.pastedLogin(n)
 	case catalogue.AuthHandlerTokenSource, catalogue.AuthHandlerTokenSourceWithPKCE:
 		return len(call.Args) > 3 && c.handlerReadsCode(call.Args[3])
@@ -52,8 +52,8 @@ func (c *checker) pasted(n inspector.Cursor) bool {
 	return false
 }
 
-// pastedLogin reports whether the authorization request at n (an AuthCodeURL call) belongs
-// to a copy-and-paste login.
+// pastedLogin reports whether the authorization request at n (an AuthCodeURL or mcp-go
+// GetAuthorizationURL call) belongs to a copy-and-paste login.
 func (c *checker) pastedLogin(n inspector.Cursor) bool {
 	if c.oobRedirect(n) {
 		return true
@@ -92,7 +92,7 @@ func (c *checker) oobRedirect(n inspector.Cursor) bool {
 }
 
 // readsPastedCode reports whether fn (a FuncDecl or FuncLit) reads a code from the terminal
-// and hands it to Exchange or returns it.
+// and hands it to Exchange (or mcp-go's ProcessAuthorizationResponse) or returns it.
 func (c *checker) readsPastedCode(fn ast.Node) bool {
 	cur, ok := c.ins.Root().FindNode(fn)
 	if !ok {
@@ -101,8 +101,11 @@ func (c *checker) readsPastedCode(fn ast.Node) bool {
 	for m := range cur.Preorder((*ast.CallExpr)(nil), (*ast.ReturnStmt)(nil)) {
 		switch n := m.Node().(type) {
 		case *ast.CallExpr:
-			if catalogue.FullName(c.pass.TypesInfo, n) == catalogue.Exchange && len(n.Args) >= 2 && c.typed(n.Args[1], 0) {
-				return true
+			switch catalogue.FullName(c.pass.TypesInfo, n) {
+			case catalogue.Exchange, catalogue.MCPGoProcessAuthorizationResponse: // the code is argument 1
+				if len(n.Args) >= 2 && c.typed(n.Args[1], 0) {
+					return true
+				}
 			}
 		case *ast.ReturnStmt:
 			if len(n.Results) > 0 && c.typed(n.Results[0], 0) {

@@ -2,6 +2,7 @@ package mcpgo
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 
 	"github.com/mark3labs/mcp-go/client"
@@ -68,4 +69,18 @@ func (a *app) startNoPKCE(ctx context.Context) (string, error) {
 func (a *app) callbackInverted(w http.ResponseWriter, r *http.Request) {
 	a.h.SetExpectedState(r.URL.Query().Get("state"))
 	_ = a.h.ProcessAuthorizationResponse(r.Context(), r.URL.Query().Get("code"), a.state, "")
+}
+
+// A copy-and-paste login: the user types the code; no callback to forge.
+func (a *app) pasted(ctx context.Context, challenge, verifier string) error {
+	u, err := a.h.GetAuthorizationURL(ctx, "mcp-login", challenge)
+	if err != nil {
+		return err
+	}
+	fmt.Println("Open", u, "and type the code:")
+	var code string
+	if _, err := fmt.Scanln(&code); err != nil {
+		return err
+	}
+	return a.h.ProcessAuthorizationResponse(ctx, code, "mcp-login", verifier)
 }
