@@ -195,3 +195,16 @@ func funcType(fn ast.Node) *ast.FuncType {
 	}
 	return nil
 }
+
+// collect applies follow to every cursor and joins what it finds; it fails when one does.
+func collect[T any](curs []inspector.Cursor, follow func(inspector.Cursor) ([]T, bool)) ([]T, bool) {
+	var out []T
+	for _, cur := range curs {
+		more, ok := follow(cur)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, more...)
+	}
+	return out, true
+}

@@ -138,11 +138,12 @@ func (c *checker) verifiesOwnTokens(cur inspector.Cursor, at ast.Node) bool {
 		if v == nil {
 			return false
 		}
-		for _, id := range c.usesOf(v) {
-			if u, ok := c.ins.Root().FindByPos(id.Pos(), id.End()); ok && u.Node() == id {
-				if kind, _ := u.ParentEdge(); kind == edge.SelectorExpr_X {
-					continue // cfg.X = …
-				}
+		uses, ok := c.useCursors(v)
+		if !ok {
+			return false
+		}
+		for _, u := range uses {
+			if kind, _ := u.ParentEdge(); kind != edge.SelectorExpr_X { // not cfg.X = …
 				cfgs = append(cfgs, u)
 			}
 		}
@@ -268,23 +269,18 @@ func (c *checker) verifyCalls(cur inspector.Cursor, depth int) ([]*ast.CallExpr,
 		if f == nil || i != 0 {
 			return nil, false
 		}
-		var out []*ast.CallExpr
-		calls := c.callsOf(f)
-		if len(calls) == 0 {
-			return nil, false
-		}
-		for _, call := range calls {
+		var callers []inspector.Cursor
+		for _, call := range c.callsOf(f) {
 			u, ok := c.ins.Root().FindNode(call)
 			if !ok {
 				return nil, false
 			}
-			more, ok := c.verifyCalls(u, depth+1)
-			if !ok {
-				return nil, false
-			}
-			out = append(out, more...)
+			callers = append(callers, u)
 		}
-		return out, true
+		if len(callers) == 0 {
+			return nil, false
+		}
+		return collect(callers, func(u inspector.Cursor) ([]*ast.CallExpr, bool) { return c.verifyCalls(u, depth+1) })
 	}
 	return nil, false
 }
@@ -292,27 +288,11 @@ func (c *checker) verifyCalls(cur inspector.Cursor, depth int) ([]*ast.CallExpr,
 // varVerifies returns the Verify calls on a local variable holding a verifier, or fails
 // when the variable is used otherwise.
 func (c *checker) varVerifies(v *types.Var, depth int) ([]*ast.CallExpr, bool) {
-	var out []*ast.CallExpr
-	for _, id := range c.usesOf(v) {
-		u, ok := c.ins.Root().FindByPos(id.Pos(), id.End())
-		if !ok || u.Node() != id {
-			return nil, false
-		}
-		if kind, _ := u.ParentEdge(); kind == edge.SelectorExpr_X {
-			if gp, ok := paths.Up(u.Parent()); ok {
-				if call, ok := gp.Node().(*ast.CallExpr); ok && c.name(call) == catalogue.OIDCVerify {
-					out = append(out, call)
-					continue
-				}
-			}
-		}
-		more, ok := c.verifyCalls(u, depth+1)
-		if !ok {
-			return nil, false
-		}
-		out = append(out, more...)
+	uses, ok := c.useCursors(v)
+	if !ok {
+		return nil, false
 	}
-	return out, true
+	return collect(uses, func(u inspector.Cursor) ([]*ast.CallExpr, bool) { return c.verifyCalls(u, depth+1) })
 }
 
 // fieldVerifies returns the package's Verify calls on the field v.
@@ -397,19 +377,11 @@ func (c *checker) parsesWith(cur inspector.Cursor, depth int) ([]inspector.Curso
 		if v == nil {
 			return nil, false
 		}
-		var out []inspector.Cursor
-		for _, id := range c.usesOf(v) {
-			u, ok := c.ins.Root().FindByPos(id.Pos(), id.End())
-			if !ok || u.Node() != id {
-				return nil, false
-			}
-			more, ok := c.parsesWith(u, depth+1)
-			if !ok {
-				return nil, false
-			}
-			out = append(out, more...)
+		uses, ok := c.useCursors(v)
+		if !ok {
+			return nil, false
 		}
-		return out, true
+		return collect(uses, func(u inspector.Cursor) ([]inspector.Cursor, bool) { return c.parsesWith(u, depth+1) })
 	}
 	return nil, false
 }

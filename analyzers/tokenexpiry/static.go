@@ -256,6 +256,20 @@ func (c *checker) keptVar(v *types.Var, depth int) bool {
 	return false
 }
 
+// useCursors returns the cursors of the identifiers that use the local variable v, or
+// false when one cannot be found.
+func (c *checker) useCursors(v *types.Var) ([]inspector.Cursor, bool) {
+	var out []inspector.Cursor
+	for _, id := range c.usesOf(v) {
+		u, ok := c.ins.Root().FindByPos(id.Pos(), id.End())
+		if !ok || u.Node() != id {
+			return nil, false
+		}
+		out = append(out, u)
+	}
+	return out, true
+}
+
 // usesOf returns the identifiers that use the local variable v.
 func (c *checker) usesOf(v *types.Var) []*ast.Ident {
 	if c.uses == nil {
