@@ -5,7 +5,7 @@ package golangci_test
 // findings standalone oauthvet reports on the same packages. The build takes minutes, so the
 // test runs only when OAUTHVET_GOLANGCI is set:
 //
-//	OAUTHVET_GOLANGCI=1 go test ./golangci/ -run TestGolangciLint -v
+//	OAUTHVET_GOLANGCI=1 go test ./golangci/ -run TestGolangciLint -v -timeout 30m
 //
 // OAUTHVET_GOLANGCI_BIN=PATH uses a binary already built by scripts/custom-gcl.sh.
 

@@ -18,9 +18,14 @@
 //	          disable: [broadscope]   # optional: checks not to run
 //
 // golangci-lint prefixes each finding with the name of the check that reported it
-// ("pkce: AuthCodeURL called without …"), so findings can be filtered by check in
+// ("pkce: AuthCodeURL without PKCE: …"), so findings can be filtered by check in
 // linters.exclusions.rules (text: "^broadscope: ") even though //nolint works only for the
 // whole linter (//nolint:oauthvet); //oauthvet:ignore CHECK -- reason works as everywhere.
+// The [output] table of the oauthvet.toml that applies in the working directory filters
+// the findings as it does for the standalone command.
+//
+// golangci-lint's result cache does not know about oauthvet.toml: after editing one, run
+// `golangci-lint cache clean` (or change the settings block), or old results may be shown.
 package golangci
 
 import (

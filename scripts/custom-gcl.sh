@@ -11,6 +11,7 @@
 #   GCL_VERSION   golangci-lint version to build (default v2.15.0, the one oauthvet's
 #                 dependencies are aligned with)
 #   OAUTHVET_DIR  the oauthvet checkout to build in (default: the one holding this script)
+#   CUSTOM_GCL_KEEP=1  keep the generated module (its path is printed) instead of removing it
 set -eu
 
 if [ $# -ne 1 ]; then
@@ -83,7 +84,7 @@ EOF
 cd "$work"
 # The build must not see a go.work of an enclosing directory, nor vendor directories.
 export GOWORK=off GOFLAGS=-mod=mod
-echo "custom-gcl: golangci-lint $gcl_version + oauthvet ($repo), version $version" >&2
+echo "custom-gcl: golangci-lint $gcl_version + oauthvet ($repo), version $version, in $work" >&2
 go get "github.com/golangci/golangci-lint/v2@$gcl_version"
 go mod tidy
 go build -trimpath -ldflags "-s -w -X 'main.version=$version' -X 'main.date=$(date -u +%Y-%m-%dT%H:%M:%SZ)'" -o "$out" .
