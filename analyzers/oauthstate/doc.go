@@ -56,6 +56,8 @@ set on the config or passed as redirect_uri, or by a code read from the terminal
 (fmt.Scan, a bufio reader or scanner over the input, a prompt) and handed to Exchange (or
 mcp-go's ProcessAuthorizationResponse) or returned, in the function that builds the URL or in one of this package that calls it; for
 authhandler, by a handler that returns such a code. (Its missing PKCE is pkce's finding.)
+An Exchange of a request's code with an out-of-band redirect URI (a form where the user
+pastes the code) is not a callback either, and is not reported.
 
 A callback whose config's redirect URI is "postmessage" (Google's popup code flow) gets
 its own message: the page's script sends the code, no redirect brings it, and the defence

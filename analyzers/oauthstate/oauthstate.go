@@ -205,6 +205,9 @@ func (c *checker) callback(n inspector.Cursor) {
 		return // a middleware or a caller may check it
 	}
 	msg := msgNoStateCheck
+	if c.oobRedirect(n) {
+		return // the user pastes the code shown by the server into a form: no redirect to forge
+	}
 	if uri, ok := c.flow.RedirectURI(n); ok && uri == catalogue.PostMessageRedirectURI {
 		// Google's popup code flow: the page's script posts the code; no redirect brings
 		// it, and the defence is a header a cross-site form cannot send.

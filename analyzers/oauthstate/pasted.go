@@ -85,7 +85,8 @@ func (c *checker) pastedLogin(n inspector.Cursor) bool {
 	return false
 }
 
-// oobRedirect reports whether the AuthCodeURL call sends an out-of-band redirect URI.
+// oobRedirect reports whether the AuthCodeURL or Exchange call sends an out-of-band
+// redirect URI.
 func (c *checker) oobRedirect(n inspector.Cursor) bool {
 	uri, ok := c.flow.RedirectURI(n)
 	return ok && slices.Contains(catalogue.OOBRedirectURIs, strings.TrimSpace(uri))

@@ -228,3 +228,12 @@ func fromBody(w http.ResponseWriter, r *http.Request) {
 }
 
 var cfgWeb = &oauth2.Config{ClientID: "web", Endpoint: endpoint, RedirectURL: "https://agent.example.com/callback"}
+
+// ---- silent: a web form where the user pastes the code the server displayed ----
+
+var oobWeb = &oauth2.Config{ClientID: "admin", Endpoint: endpoint, RedirectURL: oobRedirect}
+
+func pasteForm(w http.ResponseWriter, r *http.Request) {
+	tok, err := oobWeb.Exchange(r.Context(), r.PostFormValue("code"))
+	_, _ = tok, err
+}
