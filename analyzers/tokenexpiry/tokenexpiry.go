@@ -374,9 +374,6 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 			}
 		}
 	}
-	if callee := catalogue.Callee(c.info, call); callee != nil && callee.Pkg() != c.pass.Pkg {
-		c.unverifiedCall(cur, call, callee.Origin())
-	}
 	c.serverCall(cur, call, name)
 }
 

@@ -23,15 +23,15 @@ import (
 func (c *checker) unverifiedParse(cur inspector.Cursor, call *ast.CallExpr, msg string) {
 	parse := c.parseOf(cur, call)
 	check, fix, _ := strings.Cut(msg, ": ")
-	c.judgeUnverified(cur, call, parse, c.rawToken(parse.Node().(*ast.CallExpr)), true, check, check, fix)
+	c.judgeUnverified(cur, call, parse, c.rawToken(parse.Node().(*ast.CallExpr)), check, fix)
 }
 
-// judgeUnverified reports the unverified parse (or call of another package's function
-// that returns unverified claims) at parse, reading raw, unless the token is verified on
-// the accepting paths or elsewhere, is the program's own, or its claims decide nothing.
-// An exported function that only returns the claims of its parameter's token exports an
-// unverifiedFact instead: its callers in other packages decide.
-func (c *checker) judgeUnverified(cur inspector.Cursor, at ast.Node, parse inspector.Cursor, raw ast.Expr, isParse bool, what, check, fix string) {
+// judgeUnverified reports the unverified parse at parse, reading raw, unless the token is
+// verified on the accepting paths or elsewhere, is the program's own, or its claims
+// decide nothing. An exported function that only returns the claims of its parameter's
+// token decides what its callers in the package decide; other packages are not judged
+// (see facts.go).
+func (c *checker) judgeUnverified(cur inspector.Cursor, at ast.Node, parse inspector.Cursor, raw ast.Expr, what, fix string) {
 	if raw == nil {
 		if c.callsAny(c.scope(cur), catalogue.VerifyingParseFuncs, parse.Node()) {
 			return
@@ -40,17 +40,11 @@ func (c *checker) judgeUnverified(cur inspector.Cursor, at ast.Node, parse inspe
 		return
 	}
 	var api *types.Func
-	param := -1
 	if raw != nil {
-		api, param = c.apiParam(parse, raw)
+		api = c.apiFunc(parse, raw)
 	}
-	how, ok := c.decision(parse, isParse, 0, api != nil)
+	how, ok := c.decision(parse, true, 0, api != nil)
 	if !ok {
-		if api != nil {
-			if how, ok := c.decision(parse, isParse, 0, false); ok && how == returnedHow {
-				c.exportFact(api, &unverifiedFact{Param: param, Check: check, Fix: fix})
-			}
-		}
 		return
 	}
 	c.report(at, unverified, what+", and the claims are "+how+": anyone can forge them; "+fix)
@@ -99,8 +93,7 @@ func (c *checker) decidesAccess(parse inspector.Cursor) (string, bool) {
 // parse's own function returning them with none there (an API) decides access.
 //
 // For an API (an exported function handing out its parameter's claims), returning them
-// decides only what the package's own callers decide: other packages are judged through
-// the unverifiedFact.
+// decides only what the package's own callers decide.
 func (c *checker) decision(cur inspector.Cursor, isParse bool, depth int, api bool) (string, bool) {
 	if depth > 4 {
 		return "", false

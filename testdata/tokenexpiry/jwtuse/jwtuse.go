@@ -1,4 +1,7 @@
-// Package jwtuse calls jwtlib, which imports no token library here.
+// Package jwtuse calls jwtlib, which imports no token library here. Its uses of
+// jwtlib.ParseUnverified are not judged: on real code (pocketbase's apis package) such
+// callers read claims of tokens verified elsewhere, by a middleware or through an
+// interface, which the check cannot see. jwtlib.Verify counts as a verification.
 package jwtuse
 
 import (
@@ -10,15 +13,16 @@ import (
 	"example.com/agent/tokenexpiry/jwtlib"
 )
 
-// admin decides on the unverified role: reported where jwtlib is called.
+// --- silent ---
+
+// admin decides on the unverified role of a token it may have verified in a middleware:
+// not judged here (a known miss where it did not).
 func admin(w http.ResponseWriter, r *http.Request) {
-	claims, err := jwtlib.ParseUnverified(strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")) // want `jwtlib.ParseUnverified returns its token's claims unverified \(jwt.Parser.ParseUnverified checks no signature\), and the claims are compared in a condition`
+	claims, err := jwtlib.ParseUnverified(strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer "))
 	if err != nil || claims["role"] != "admin" {
 		http.Error(w, "forbidden", http.StatusForbidden)
 	}
 }
-
-// --- silent ---
 
 // recordKey peeks at the record id to find its key, then verifies the same token before
 // accepting it.
