@@ -45,6 +45,7 @@ type engine struct {
 	judging   map[ssa.Value]bool                      // requests authDeleted is judging (against recursion)
 	analysed  map[*ssa.Function]bool                  // funcs, as a set
 	roots     map[ssa.Value]ssa.Value                 // reqRoot, memoized
+	bare      map[ssa.Value]bool                      // bareRequest, memoized
 	summaries map[*ssa.Function]*summary
 	imported  map[*types.Func]*summary // converted facts; nil entry: the package exports none for it
 	findings  map[findKey]Flow
@@ -92,6 +93,7 @@ func newEngine(pass *analysis.Pass, c *compiled, funcs []*ssa.Function) *engine 
 		judging:   map[ssa.Value]bool{},
 		analysed:  map[*ssa.Function]bool{},
 		roots:     map[ssa.Value]ssa.Value{},
+		bare:      map[ssa.Value]bool{},
 		summaries: map[*ssa.Function]*summary{},
 		imported:  map[*types.Func]*summary{},
 		findings:  map[findKey]Flow{},
@@ -452,10 +454,47 @@ func (e *engine) labels(v ssa.Value) labels {
 	}
 	root, path := e.loc(v, 0)
 	l |= e.memUnder(root, path)
-	if e.stripped[root] || (len(e.noAuth) > 0 || len(e.authSets) > 0) && e.authDeleted(v) {
+	if l&e.c.whole != 0 && (e.stripped[root] || (len(e.noAuth) > 0 || len(e.authSets) > 0) && e.authDeleted(v) || e.bareRequest(v)) {
 		l &^= e.c.whole
 	}
 	return l
+}
+
+// bareRequest reports whether v is a request built here with http.NewRequest, or its
+// headers, that no code gives a credential: the function sets no Authorization, Cookie or
+// Basic credential on it and hands it to no code but the standard library's (which sends,
+// prints or reads it). Its headers are those the function set.
+func (e *engine) bareRequest(v ssa.Value) bool {
+	if req := headerOwner(v); req != nil {
+		v = req
+	}
+	if !isRequest(v.Type()) {
+		return false
+	}
+	root := e.reqRoot(v)
+	if bare, ok := e.bare[root]; ok {
+		return bare
+	}
+	bare := false
+	if ex, ok := root.(*ssa.Extract); ok && ex.Index == 0 && newRequestCall(ex) != nil && len(e.authSets[root]) == 0 && !e.noAuth[root] {
+		bare = !slices.ContainsFunc(*root.Referrers(), func(in ssa.Instruction) bool {
+			switch in := in.(type) {
+			case *ssa.FieldAddr, *ssa.MakeInterface:
+				return false
+			case *ssa.Call:
+				callee := in.Call.StaticCallee()
+				if callee == nil || callee.Object() == nil {
+					return true
+				}
+				obj := callee.Object().(*types.Func)
+				return !e.stdFunc(obj) || slices.Contains(catalogue.OwnAuth, obj.Origin().FullName()) ||
+					obj.Origin().FullName() == "(*net/http.Request).AddCookie"
+			}
+			return true // stored, merged, sent elsewhere
+		})
+	}
+	e.bare[root] = bare
+	return bare
 }
 
 // prescan records the requests whose Authorization header fn deletes,
@@ -502,7 +541,7 @@ func (e *engine) prescan(fn *ssa.Function) {
 				if redactsAuth(call.Call.Args[1]) {
 					e.noAuth[root] = true
 				}
-			case catalogue.HeaderSet:
+			case catalogue.HeaderSet, "(net/http.Header).Add":
 				// Set("Authorization", mask) or Set(name, mask) over a list of names: the
 				// request is redacted if the value set carries no credential.
 				if redactsAuth(call.Call.Args[1]) && len(call.Call.Args) == 3 {
@@ -1281,7 +1320,7 @@ func (e *engine) call(cc *ssa.CallCommon, site *ssa.Call) labels {
 	// Sources by function. A source is modelled by its entries alone: Header.Get("Accept")
 	// is no credential, whatever the function does inside.
 	if srcs := e.c.funcs[name]; len(srcs) > 0 {
-		if slices.Contains(catalogue.RequestDumps, name) && len(args) > 0 && e.authDeleted(args[0]) {
+		if slices.Contains(catalogue.RequestDumps, name) && len(args) > 0 && (e.authDeleted(args[0]) || e.bareRequest(args[0])) {
 			return 0 // a dump of a request without its Authorization header
 		}
 		res := make([]labels, max(1, sig.Results().Len()))
