@@ -53,7 +53,8 @@ A copy-and-paste ("out of band") login is not reported: the user types the code 
 server displays into the program, so no handler receives a redirect and there is no
 callback to forge. It is known by an out-of-band redirect URI (urn:ietf:wg:oauth:2.0:oob)
 set on the config or passed as redirect_uri, or by a code read from the terminal
-(fmt.Scan, a bufio reader or scanner over the input, a prompt) and handed to Exchange (or
+(fmt.Scan, a bufio reader or scanner over the input, a prompt, a -code command-line flag)
+and handed to Exchange (or
 mcp-go's ProcessAuthorizationResponse) or returned, in the function that builds the URL or in one of this package that calls it; for
 authhandler, by a handler that returns such a code. (Its missing PKCE is pkce's finding.)
 An Exchange of a request's code with an out-of-band redirect URI (a form where the user

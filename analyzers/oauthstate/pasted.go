@@ -149,12 +149,61 @@ func (c *checker) typed(e ast.Expr, depth int) bool {
 		}
 	case *ast.Ident:
 		v, ok := info.Uses[e].(*types.Var)
-		if !ok || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		if !ok || v.IsField() || v.Parent() == nil {
 			return false
 		}
+		if v.Parent() == v.Pkg().Scope() {
+			return c.flagVar(v) // var code = flag.String("code", ...) is read as *code
+		}
 		return c.typedVar(v, depth)
+	case *ast.StarExpr: // *code, code := flag.String("code", "", ...)
+		if call, ok := ast.Unparen(e.X).(*ast.CallExpr); ok {
+			return slices.Contains(catalogue.TerminalFlagFuncs, catalogue.FullName(info, call))
+		}
+		id, ok := ast.Unparen(e.X).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		v, ok := info.Uses[id].(*types.Var)
+		return ok && c.flagVar(v)
 	}
 	return false
+}
+
+// flagVar reports whether every value given to v is a command-line flag the user types: a
+// pointer from flag.String, or a string set by flag.StringVar(&v, ...).
+func (c *checker) flagVar(v *types.Var) bool {
+	info := c.pass.TypesInfo
+	if _, ok := v.Type().Underlying().(*types.Pointer); ok {
+		defs := c.flow.Defs(v)
+		for _, d := range defs {
+			call, ok := ast.Unparen(d).(*ast.CallExpr)
+			if !ok || !slices.Contains(catalogue.TerminalFlagFuncs, catalogue.FullName(info, call)) {
+				return false
+			}
+		}
+		return len(defs) > 0
+	}
+	// A package-level string filled by flag.StringVar(&v, ...) and never assigned.
+	if v.Parent() != v.Pkg().Scope() {
+		return false
+	}
+	found := false
+	for _, u := range c.usesOf(v) {
+		switch k, _ := u.ParentEdge(); k {
+		case edge.UnaryExpr_X:
+			un := u.Parent().Node().(*ast.UnaryExpr)
+			k2, _ := u.Parent().ParentEdge()
+			if un.Op != token.AND || k2 != edge.CallExpr_Args ||
+				!slices.Contains(catalogue.TerminalScanFuncs, catalogue.FullName(info, u.Parent().Parent().Node().(*ast.CallExpr))) {
+				return false
+			}
+			found = true
+		case edge.AssignStmt_Lhs:
+			return false
+		}
+	}
+	return found
 }
 
 // typedVar reports whether every value given to the local variable v is what the user

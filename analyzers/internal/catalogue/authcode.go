@@ -126,11 +126,21 @@ var (
 )
 
 // TerminalScanFuncs read what the user types into their pointer arguments (fmt.Scan(&code),
-// survey.AskOne(prompt, &code)).
+// survey.AskOne(prompt, &code)), also as a command-line flag (flag.StringVar(&code, ...)).
 var TerminalScanFuncs = []string{
+	"flag.StringVar", "(*flag.FlagSet).StringVar",
+	"github.com/spf13/pflag.StringVar", "github.com/spf13/pflag.StringVarP",
+	"(*github.com/spf13/pflag.FlagSet).StringVar", "(*github.com/spf13/pflag.FlagSet).StringVarP",
 	"fmt.Scan", "fmt.Scanln", "fmt.Scanf", "fmt.Fscan", "fmt.Fscanln", "fmt.Fscanf",
 	"github.com/AlecAivazis/survey/v2.AskOne", "github.com/AlecAivazis/survey/v2.Ask",
 	"(*github.com/charmbracelet/huh.Input).Value",
+}
+
+// TerminalFlagFuncs return a pointer to a command-line flag the user types (*flag.String(...)).
+var TerminalFlagFuncs = []string{
+	"flag.String", "(*flag.FlagSet).String",
+	"github.com/spf13/pflag.String", "github.com/spf13/pflag.StringP",
+	"(*github.com/spf13/pflag.FlagSet).String", "(*github.com/spf13/pflag.FlagSet).StringP",
 }
 
 // TerminalReadFuncs return a line the user typed (as their first result).

@@ -7,6 +7,7 @@ package pasted
 import (
 	"bufio"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"log"
@@ -236,4 +237,45 @@ var oobWeb = &oauth2.Config{ClientID: "admin", Endpoint: endpoint, RedirectURL: 
 func pasteForm(w http.ResponseWriter, r *http.Request) {
 	tok, err := oobWeb.Exchange(r.Context(), r.PostFormValue("code"))
 	_, _ = tok, err
+}
+
+// ---- silent: the user passes the code as a command-line flag ----
+
+var codeFlag = flag.String("code", "", "the code the browser showed")
+
+func flagLogin(ctx context.Context, conf *oauth2.Config) (*oauth2.Token, error) {
+	if *codeFlag == "" {
+		fmt.Println("Open", conf.AuthCodeURL("state10"), "and run again with -code")
+		return nil, nil
+	}
+	return conf.Exchange(ctx, *codeFlag)
+}
+
+var pastedCode string
+
+func init() { flag.StringVar(&pastedCode, "pasted-code", "", "the code the browser showed") }
+
+func flagVarLogin(ctx context.Context, conf *oauth2.Config) (*oauth2.Token, error) {
+	fmt.Println("Open", conf.AuthCodeURL("state11"))
+	return conf.Exchange(ctx, pastedCode)
+}
+
+func flagSetLogin(ctx context.Context, conf *oauth2.Config, args []string) (*oauth2.Token, error) {
+	fs := flag.NewFlagSet("login", flag.ContinueOnError)
+	code := fs.String("code", "", "the code the browser showed")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	fmt.Println("Open", conf.AuthCodeURL("state12"))
+	return conf.Exchange(ctx, *code)
+}
+
+// ---- reported: a flag that is not the code ----
+
+var listenFlag = flag.String("listen", "127.0.0.1:8085", "where the callback server listens")
+
+func flagNotCode(ctx context.Context, conf *oauth2.Config, codes chan string) (*oauth2.Token, error) {
+	conf.RedirectURL = "http://" + *listenFlag + "/callback"
+	fmt.Println("Open", conf.AuthCodeURL("state13")) // want `AuthCodeURL state is a constant`
+	return conf.Exchange(ctx, <-codes)
 }
