@@ -429,7 +429,7 @@ func (e *engine) eval(v ssa.Value) labels {
 	case *ssa.TypeAssert:
 		return e.labels(v.X)
 	case *ssa.Slice:
-		if isShortSlice(v) {
+		if isShortSlice(v) || beforeSep(v) {
 			return 0
 		}
 		return e.labels(v.X)
@@ -2511,4 +2511,50 @@ func urlHost(s string) (string, bool) {
 	host, _, _ := strings.Cut(rest, "/")
 	host, _, _ = strings.Cut(host, ":")
 	return host, host != ""
+}
+
+// beforeSep reports whether v is the text before the first separator of
+// catalogue.PrefixSeps in a text, s[:strings.Index(s, ":")]: a user name or a scheme.
+func beforeSep(v *ssa.Slice) bool {
+	if v.High == nil || v.Low != nil && !isZero(v.Low) {
+		return false
+	}
+	call, ok := v.High.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	callee := call.Call.StaticCallee()
+	if callee == nil || callee.Object() == nil || len(call.Call.Args) != 2 || !sameText(call.Call.Args[0], v.X) {
+		return false
+	}
+	switch callee.Object().(*types.Func).FullName() {
+	case "strings.Index", "strings.IndexByte", "strings.IndexRune":
+	default:
+		return false
+	}
+	if prefixSep(call.Call.Args[1]) {
+		return true
+	}
+	c, ok := call.Call.Args[1].(*ssa.Const) // a byte or rune
+	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
+		return false
+	}
+	r, ok := constant.Int64Val(c.Value)
+	return ok && slices.Contains(catalogue.PrefixSeps, string(rune(r)))
+}
+
+// sameText reports whether a and b are one text: one value, or conversions of one value
+// (string(raw) written twice).
+func sameText(a, b ssa.Value) bool {
+	if a == b {
+		return true
+	}
+	ca, ok1 := a.(*ssa.Convert)
+	cb, ok2 := b.(*ssa.Convert)
+	return ok1 && ok2 && ca.X == cb.X && types.Identical(ca.Type(), cb.Type())
+}
+
+func isZero(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.Value != nil && c.Value.ExactString() == "0"
 }

@@ -29,6 +29,10 @@ func basicUser(w http.ResponseWriter, r *http.Request) {
 	user, pass, _ := strings.Cut(string(raw), ":")
 	slog.Info("login", "user", user)
 	slog.Info("login", "pass", pass) // want `Authorization header reaches a log \(slog.Info\)`
+	if i := strings.IndexByte(string(raw), ':'); i >= 0 {
+		log.Printf("user %s", string(raw)[:i])
+		log.Printf("password %s", string(raw)[i+1:]) // want `Authorization header reaches a log \(log.Printf\)`
+	}
 	scheme := strings.Fields(auth)[0]
 	log.Printf("scheme %s", scheme)
 	log.Printf("credential %s", strings.Fields(auth)[1]) // want `Authorization header reaches a log \(log.Printf\)`
