@@ -14,10 +14,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
-)
 
-// DocsBase is where each check's page lives: DocsBase + NAME + ".md".
-const DocsBase = "https://github.com/oauthvet/oauthvet/blob/main/docs/checks/"
+	"github.com/oauthvet/oauthvet/analyzers/all"
+)
 
 // configAnalyzerName is the name of the analyzer that loads the rules (and owns
 // -oauthvet.config); it reports only malformed //oauthvet:ignore directives itself.
@@ -261,5 +260,5 @@ func docsURL(a *analysis.Analyzer, d analysis.Diagnostic) string {
 		}
 		return a.URL
 	}
-	return DocsBase + a.Name + ".md"
+	return all.DocsBase + a.Name + ".md"
 }

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"slices"
 	"time"
+
+	"github.com/oauthvet/oauthvet/analyzers/all"
 )
 
 // Runs: debounced analyses of package directories and validations of config files, and
@@ -204,9 +206,6 @@ func (s *server) showFindings(dir string, u *unit, res *result, versions map[str
 }
 
 func (s *server) applySeverity(res *result) {
-	if s.opts.Severity == nil {
-		return
-	}
 	for _, fs := range res.files {
 		for i := range fs {
 			fs[i].diag.Severity = s.opts.Severity(fs[i].diag.Code, fs[i].category)
@@ -312,4 +311,16 @@ func lineEnd(text []byte, line int) int {
 		return len(text)
 	}
 	return starts[line] - 1
+}
+
+// registrySeverity is the severity the registry gives a check's sub-rule, as LSP counts
+// them.
+func registrySeverity(analyzer, category string) Severity {
+	switch all.CategoryOf(analyzer, category).Severity {
+	case all.Error:
+		return SeverityError
+	case all.Note:
+		return SeverityInformation
+	}
+	return SeverityWarning
 }

@@ -32,8 +32,8 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, analyzers []*analys
 // Options configures a server.
 type Options struct {
 	Analyzers []*analysis.Analyzer
-	// Severity gives a diagnostic's severity from its analyzer and category; nil makes every
-	// finding a warning.
+	// Severity gives a diagnostic's severity from its analyzer and category; nil means
+	// the registry's (analyzers/all): a check's sub-rule's severity, warning if unknown.
 	Severity func(analyzer, category string) Severity
 	Debounce time.Duration // how long edits settle before a run; 0 means 250ms
 	Log      io.Writer     // nil means os.Stderr
@@ -47,6 +47,9 @@ func (o Options) Serve(ctx context.Context, in io.Reader, out io.Writer) error {
 	}
 	if o.Log == nil {
 		o.Log = os.Stderr
+	}
+	if o.Severity == nil {
+		o.Severity = registrySeverity
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	s := &server{

@@ -483,7 +483,7 @@ func TestSession(t *testing.T) {
 	}
 	for _, d := range diags {
 		if d.Source != "oauthvet" || d.Severity != SeverityWarning || d.Message == "" ||
-			d.CodeDescription == nil || d.CodeDescription.Href != DocsBase+d.Code+".md" {
+			d.CodeDescription == nil || d.CodeDescription.Href != all.DocsBase+d.Code+".md" {
 			t.Errorf("diagnostic %+v", d)
 		}
 		switch d.Code {
@@ -711,6 +711,28 @@ func TestParseConfigError(t *testing.T) {
 		got := parseConfigError(fmt.Errorf("%s", tc.in))
 		if (got == nil) != (tc.want == nil) || got != nil && *got != *tc.want {
 			t.Errorf("parseConfigError(%q) = %+v, want %+v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestCommandArguments(t *testing.T) {
+	var errOut strings.Builder
+	if code := command([]string{"-x"}, nil, strings.NewReader(""), io.Discard, &errOut); code != 2 || !strings.Contains(errOut.String(), "usage: oauthvet lsp") {
+		t.Errorf("unknown argument: exit %d, %q", code, errOut.String())
+	}
+	// --stdio is accepted; the input ends before shutdown: an error.
+	if code := command([]string{"--stdio"}, nil, strings.NewReader(""), io.Discard, io.Discard); code != 1 {
+		t.Errorf("closed input: exit %d, want 1", code)
+	}
+}
+
+func TestRegistrySeverity(t *testing.T) {
+	for _, tc := range []struct {
+		analyzer, category string
+		want               Severity
+	}{{"hardcodedsecret", "hardcodedsecret", SeverityError}, {"pkce", "", SeverityWarning}, {"broadscope", "broadscope", SeverityInformation}, {"pkce", "ignore", SeverityWarning}, {"test", "x", SeverityWarning}} {
+		if got := registrySeverity(tc.analyzer, tc.category); got != tc.want {
+			t.Errorf("registrySeverity(%q, %q) = %d, want %d", tc.analyzer, tc.category, got, tc.want)
 		}
 	}
 }
