@@ -89,9 +89,9 @@ func run(pass *analysis.Pass) (any, error) {
 // IsOAuth2Library reports whether pkg is golang.org/x/oauth2 or one of its packages: they
 // implement the APIs the checks report where they are called (PasswordCredentialsToken
 // builds grant_type=password, authhandler.TokenSource passes nil PKCEParams), so the
-// checks skip them.
+// checks skip them, with their external test packages (golang.org/x/oauth2_test).
 func IsOAuth2Library(pkg *types.Package) bool {
-	p := pkg.Path()
+	p := strings.TrimSuffix(pkg.Path(), "_test")
 	return p == catalogue.OAuth2Pkg || strings.HasPrefix(p, catalogue.OAuth2Pkg+"/")
 }
 
