@@ -23,7 +23,6 @@ var Analyzer = &analysis.Analyzer{
 	URL:              "https://github.com/oauthvet/oauthvet/blob/main/docs/checks/tokenexpiry.md",
 	Requires:         []*analysis.Analyzer{config.Analyzer, inspect.Analyzer, paths.Analyzer},
 	Run:              check.Run(run),
-	FactTypes:        factTypes,
 	RunDespiteErrors: true,
 }
 
@@ -58,8 +57,6 @@ type checker struct {
 
 	reauth *bool // the package re-runs authorization on a 401 (reauthorizesOn401), once known
 
-	exportedFacts bool // a fact was exported: the package fact is too
-
 	reported map[token.Pos]bool
 }
 
@@ -69,7 +66,7 @@ type result struct {
 }
 
 func run(pass *check.Pass) error {
-	if !catalogue.ImportsAny(pass.Pkg, catalogue.TokenExpiryPkgs...) && !importsFacts(pass.Pass) {
+	if !catalogue.ImportsAny(pass.Pkg, catalogue.TokenExpiryPkgs...) {
 		return nil
 	}
 	c := &checker{
@@ -90,7 +87,6 @@ func run(pass *check.Pass) error {
 	c.defs = &defs{info: c.info, values: map[*types.Var][]value{}, params: map[*types.Var]paramOf{}}
 	c.defs.collect(c.ins, pass.Files, c.isDecode)
 	c.summarise()
-	c.exportVerifiers()
 
 	for _, file := range pass.Files {
 		if pass.InTestCode(file) {

@@ -29,8 +29,9 @@ func (c *checker) unverifiedParse(cur inspector.Cursor, call *ast.CallExpr, msg 
 // judgeUnverified reports the unverified parse at parse, reading raw, unless the token is
 // verified on the accepting paths or elsewhere, is the program's own, or its claims
 // decide nothing. An exported function that only returns the claims of its parameter's
-// token decides what its callers in the package decide; other packages are not judged
-// (see facts.go).
+// token decides what its callers in the package decide; other packages' calls are not
+// judged: on real code (pocketbase's security.ParseUnverifiedJWT) such callers read
+// claims of tokens verified elsewhere, by a middleware or through an interface.
 func (c *checker) judgeUnverified(cur inspector.Cursor, at ast.Node, parse inspector.Cursor, raw ast.Expr, what, fix string) {
 	if raw == nil {
 		if c.callsAny(c.scope(cur), catalogue.VerifyingParseFuncs, parse.Node()) {
@@ -585,12 +586,8 @@ func (c *checker) verifiedToken(call *ast.CallExpr) ast.Expr {
 			return call.Args[0]
 		}
 	default:
-		if callee := catalogue.Callee(c.info, call); callee != nil {
-			i, ok := c.importedVerifier(callee.Origin())
-			if callee.Pkg() == c.pass.Pkg {
-				i, ok = c.verifiesParam(callee.Origin(), 0)
-			}
-			if ok && i < len(call.Args) {
+		if callee := catalogue.Callee(c.info, call); callee != nil && callee.Pkg() == c.pass.Pkg {
+			if i, ok := c.verifiesParam(callee.Origin(), 0); ok && i < len(call.Args) {
 				return call.Args[i]
 			}
 		}
@@ -614,10 +611,6 @@ func (c *checker) verifiesParam(fn *types.Func, depth int) (int, bool) {
 		var arg ast.Expr
 		if slices.Contains(catalogue.VerifyingParseFuncs, c.name(call)) {
 			arg = c.verifiedToken(call)
-		} else if callee := catalogue.Callee(c.info, call); callee != nil && callee.Pkg() != c.pass.Pkg {
-			if i, ok := c.importedVerifier(callee.Origin()); ok && i < len(call.Args) {
-				arg = call.Args[i]
-			}
 		} else if callee := catalogue.Callee(c.info, call); callee != nil && callee.Pkg() == c.pass.Pkg && callee.Origin() != fn {
 			if i, ok := c.verifiesParam(callee.Origin(), depth+1); ok && i < len(call.Args) {
 				arg = call.Args[i]
@@ -638,4 +631,31 @@ func (c *checker) verifiesParam(fn *types.Func, depth int) (int, bool) {
 		return !found
 	})
 	return idx, found
+}
+
+// apiFunc returns the exported function around cur whose parameter the raw token is, if
+// any: such a function hands unverified claims to other packages.
+func (c *checker) apiFunc(cur inspector.Cursor, raw ast.Expr) *types.Func {
+	fn, ok := enclosingFunc(cur)
+	if !ok {
+		return nil
+	}
+	decl, ok := fn.Node().(*ast.FuncDecl)
+	if !ok {
+		return nil
+	}
+	f, _ := c.info.Defs[decl.Name].(*types.Func)
+	if f == nil || !f.Exported() {
+		return nil
+	}
+	keys := map[types.Object]bool{}
+	c.tokenKeys(raw, keys, 0)
+	for k := range keys {
+		if v, ok := k.(*types.Var); ok {
+			if p, ok := c.defs.params[v]; ok && p.fn == f && p.index >= 0 {
+				return f
+			}
+		}
+	}
+	return nil
 }

@@ -1,4 +1,4 @@
-// Package audwrap switches go-oidc's client ID check off and checks the audience itself, // want package:"tokenexpiryFacts"
+// Package audwrap switches go-oidc's client ID check off and checks the audience itself,
 // against a list, in a wrapper verifier's method.
 package audwrap
 
@@ -28,7 +28,7 @@ func New(p *oidc.Provider, clientID string, extra []string) *Verifier {
 	return &Verifier{iv: p.Verifier(config(clientID)), allowed: append([]string{clientID}, extra...)}
 }
 
-func (v *Verifier) Verify(ctx context.Context, raw string) (*oidc.IDToken, error) { // want Verify:"verifiesToken\\(param 1\\)"
+func (v *Verifier) Verify(ctx context.Context, raw string) (*oidc.IDToken, error) {
 	tok, err := v.iv.Verify(ctx, raw)
 	if err != nil {
 		return nil, err

@@ -1,4 +1,4 @@
-// Package jwtlib hands out a token's claims without verifying it, for callers that peek // want package:"tokenexpiryFacts"
+// Package jwtlib hands out a token's claims without verifying it, for callers that peek
 // at them, and verifies tokens. Its own handler decides on the unverified claims:
 // reported at the parse. Other packages' uses are not judged (jwtuse).
 package jwtlib
@@ -17,7 +17,7 @@ func ParseUnverified(token string) (jwt.MapClaims, error) {
 }
 
 // Verify checks token's signature with key.
-func Verify(token, key string) (jwt.MapClaims, error) { // want Verify:"verifiesToken\\(param 0\\)"
+func Verify(token, key string) (jwt.MapClaims, error) {
 	claims := jwt.MapClaims{}
 	_, err := jwt.ParseWithClaims(token, claims, func(*jwt.Token) (any, error) { return []byte(key), nil }, jwt.WithExpirationRequired())
 	return claims, err

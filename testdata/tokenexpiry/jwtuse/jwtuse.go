@@ -1,7 +1,7 @@
-// Package jwtuse calls jwtlib, which imports no token library here. Its uses of
-// jwtlib.ParseUnverified are not judged: on real code (pocketbase's apis package) such
-// callers read claims of tokens verified elsewhere, by a middleware or through an
-// interface, which the check cannot see. jwtlib.Verify counts as a verification.
+// Package jwtuse calls jwtlib and imports no token library itself: it is not looked at.
+// Its uses of jwtlib.ParseUnverified are not judged: on real code (pocketbase's apis
+// package) such callers read claims of tokens verified elsewhere, by a middleware or
+// through an interface, which the check cannot see.
 package jwtuse
 
 import (
