@@ -42,6 +42,13 @@ var (
 // arguments.
 var NewRequests = []string{"net/http.NewRequest", "net/http.NewRequestWithContext"}
 
+// MCPClients connect to an MCP server at the URL of their first argument; their variadic
+// options may set its headers (transport.WithHTTPHeaders).
+var MCPClients = []string{
+	"github.com/mark3labs/mcp-go/client.NewStreamableHttpClient", "github.com/mark3labs/mcp-go/client.NewSSEMCPClient",
+	"github.com/mark3labs/mcp-go/client/transport.NewStreamableHTTP", "github.com/mark3labs/mcp-go/client/transport.NewSSE",
+}
+
 // Validators check a caller's token with its issuer: given the token, they use it only to
 // learn whether it is valid and whose it is.
 var Validators = []string{"(*github.com/coreos/go-oidc/v3/oidc.Provider).UserInfo"}

@@ -2408,6 +2408,9 @@ func (e *engine) notPassedOn(name string, recv ssa.Value) bool {
 			return true
 		}
 	}
+	if e.site != nil && e.frontsConfigured(e.site) {
+		return true
+	}
 	req := headerOwner(recv)
 	if req == nil {
 		return false
@@ -2557,4 +2560,50 @@ func sameText(a, b ssa.Value) bool {
 func isZero(v ssa.Value) bool {
 	c, ok := v.(*ssa.Const)
 	return ok && c.Value != nil && c.Value.ExactString() == "0"
+}
+
+// frontsConfigured reports whether opt, an option that sets an MCP client's headers, is
+// given only to the constructor of a client of an MCP server whose URL is not written in
+// the code (configuration, flags): a gateway connecting to the MCP server it fronts, for
+// which the caller's token was issued.
+func (e *engine) frontsConfigured(opt *ssa.Call) bool {
+	refs := *opt.Referrers()
+	if len(refs) == 0 {
+		return false
+	}
+	for _, ref := range refs {
+		st, ok := ref.(*ssa.Store)
+		if !ok {
+			return false
+		}
+		ia, ok := st.Addr.(*ssa.IndexAddr)
+		if !ok {
+			return false
+		}
+		alloc, ok := ia.X.(*ssa.Alloc)
+		if !ok {
+			return false
+		}
+		for _, r := range *alloc.Referrers() {
+			sl, ok := r.(*ssa.Slice)
+			if !ok {
+				continue
+			}
+			for _, u := range *sl.Referrers() {
+				call, ok := u.(*ssa.Call)
+				if !ok {
+					return false
+				}
+				callee := call.Call.StaticCallee()
+				if callee == nil || callee.Object() == nil || !slices.Contains(catalogue.MCPClients, callee.Object().(*types.Func).FullName()) ||
+					len(call.Call.Args) == 0 || slices.ContainsFunc(urlMarks(call.Call.Args[0], 0), func(m string) bool { return strings.Contains(m, "://") }) {
+					return false
+				}
+				if _, isConst := constString(call.Call.Args[0]); isConst {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/coreos/go-oidc/v3/oidc"
+	"github.com/mark3labs/mcp-go/client"
+	"github.com/mark3labs/mcp-go/client/transport"
 	"golang.org/x/oauth2"
 	"golang.org/x/oauth2/clientcredentials"
 )
@@ -90,4 +92,17 @@ func validateCtx(ctx context.Context, introspectionURL, tok string) {
 
 func (g *relay) introspect(w http.ResponseWriter, r *http.Request) {
 	validateCtx(r.Context(), g.userinfo, r.Header.Get("Authorization"))
+}
+
+// An MCP gateway connects to the MCP server it fronts, named in its configuration, with the
+// caller's token.
+func (g *relay) connectUpstream(w http.ResponseWriter, r *http.Request) {
+	c, err := client.NewStreamableHttpClient(g.upstream, transport.WithHTTPHeaders(map[string]string{"Authorization": r.Header.Get("Authorization")}))
+	_, _ = c, err
+}
+
+// A constant URL names another service: the token is passed on.
+func (g *relay) connectVendor(w http.ResponseWriter, r *http.Request) {
+	c, err := client.NewStreamableHttpClient("https://mcp.vendor.example/mcp", transport.WithHTTPHeaders(map[string]string{"Authorization": r.Header.Get("Authorization")})) // want `caller's bearer token is sent on to another service \(transport.WithHTTPHeaders\)`
+	_, _ = c, err
 }
