@@ -18,37 +18,31 @@ import (
 
 // unverifiedParse reports an unverified parse whose claims decide access, unless the same
 // raw token is verified on every path that accepts it (then the unverified claims only
-// choose a key or an issuer) or the token is the program's own (from its token endpoint,
-// its configuration): that decides no caller's access.
+// choose a key or an issuer) or elsewhere in the package, or the token is the program's
+// own (from its token endpoint, its configuration): that decides no caller's access. An
+// exported function that only returns the claims of its parameter's token decides what
+// its callers in the package decide; other packages' calls are not judged: on real code
+// (pocketbase's security.ParseUnverifiedJWT) such callers read claims of tokens verified
+// elsewhere, by a middleware or through an interface.
 func (c *checker) unverifiedParse(cur inspector.Cursor, call *ast.CallExpr, msg string) {
 	parse := c.parseOf(cur, call)
-	check, fix, _ := strings.Cut(msg, ": ")
-	c.judgeUnverified(cur, call, parse, c.rawToken(parse.Node().(*ast.CallExpr)), check, fix)
-}
-
-// judgeUnverified reports the unverified parse at parse, reading raw, unless the token is
-// verified on the accepting paths or elsewhere, is the program's own, or its claims
-// decide nothing. An exported function that only returns the claims of its parameter's
-// token decides what its callers in the package decide; other packages' calls are not
-// judged: on real code (pocketbase's security.ParseUnverifiedJWT) such callers read
-// claims of tokens verified elsewhere, by a middleware or through an interface.
-func (c *checker) judgeUnverified(cur inspector.Cursor, at ast.Node, parse inspector.Cursor, raw ast.Expr, what, fix string) {
+	raw := c.rawToken(parse.Node().(*ast.CallExpr))
+	var api *types.Func
 	if raw == nil {
 		if c.callsAny(c.scope(cur), catalogue.VerifyingParseFuncs, parse.Node()) {
 			return
 		}
 	} else if c.verifiedOnAcceptingPaths(parse, raw) || c.tokenOrigin(raw) == originOwn || c.verifiedElsewhere(parse, raw) {
 		return
-	}
-	var api *types.Func
-	if raw != nil {
+	} else {
 		api = c.apiFunc(parse, raw)
 	}
 	how, ok := c.decision(parse, true, 0, api != nil)
 	if !ok {
 		return
 	}
-	c.report(at, unverified, what+", and the claims are "+how+": anyone can forge them; "+fix)
+	check, fix, _ := strings.Cut(msg, ": ")
+	c.report(call, unverified, check+", and the claims are "+how+": anyone can forge them; "+fix)
 }
 
 // parseOf returns the parse call an option is given to (jwt.Parse(b, jwt.WithVerify(false))),
@@ -81,9 +75,9 @@ func (c *checker) rawToken(call *ast.CallExpr) ast.Expr {
 
 // decidesAccess reports whether the result of a parse decides access: the token or its
 // claims (or values computed from them) are returned as the caller's identity, compared
-// in a condition, used as a key to look data up, or put into a context. Printing or logging them decides nothing, and
-// neither does a test that a claim is present or a look at its expiry (a client deciding
-// when to refresh its own token).
+// in a condition, used as a key to look data up, or put into a context. Printing or
+// logging them decides nothing, and neither does a test that a claim is present or a
+// look at its expiry (a client deciding when to refresh its own token).
 func (c *checker) decidesAccess(parse inspector.Cursor) (string, bool) {
 	return c.decision(parse, true, 0, false)
 }
@@ -123,11 +117,9 @@ func (c *checker) decision(cur inspector.Cursor, isParse bool, depth int, api bo
 	args := pc.Args
 	if !isParse {
 		args = nil
-	} else if name := c.name(pc); name == catalogue.JWTv5ParseUnverified || name == catalogue.JWTv4ParseUnverified ||
-		name == catalogue.JWTv5ParseWithClaims || name == "github.com/golang-jwt/jwt/v4.ParseWithClaims" ||
-		name == "(*github.com/golang-jwt/jwt/v5.Parser).ParseWithClaims" || name == "(*github.com/golang-jwt/jwt/v4.Parser).ParseWithClaims" {
+	} else if slices.Contains(catalogue.ClaimsArgParseFuncs, c.name(pc)) {
 		args = args[min(1, len(args)):min(2, len(args))]
-	} else if name != catalogue.GoJoseUnsafeClaims {
+	} else if c.name(pc) != catalogue.GoJoseUnsafeClaims {
 		args = nil
 	}
 	for _, a := range args {
@@ -234,7 +226,7 @@ func (c *checker) returned(ret inspector.Cursor, depth int, api bool) (string, b
 		return how, depth == 0
 	}
 	calls := c.callsOf(f.Origin())
-	if depth == 0 && api && f.Exported() && f == c.info.Defs[decl.Name] {
+	if depth == 0 && api && f.Exported() {
 		// an API: the package's callers decide here, other packages' where they call it
 	} else if len(calls) == 0 || depth == 0 && f.Exported() {
 		return how, depth == 0

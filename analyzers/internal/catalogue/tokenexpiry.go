@@ -239,3 +239,9 @@ var IssuerCallFuncs = []string{
 
 // RequireBearerToken is go-sdk's middleware: its first argument verifies each token.
 const RequireBearerToken = "github.com/modelcontextprotocol/go-sdk/auth.RequireBearerToken"
+
+// ClaimsArgParseFuncs fill the claims given as their second argument.
+var ClaimsArgParseFuncs = []string{
+	JWTv5ParseUnverified, JWTv4ParseUnverified, JWTv5ParseWithClaims, "github.com/golang-jwt/jwt/v4.ParseWithClaims",
+	"(*github.com/golang-jwt/jwt/v5.Parser).ParseWithClaims", "(*github.com/golang-jwt/jwt/v4.Parser).ParseWithClaims",
+}
