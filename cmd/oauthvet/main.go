@@ -12,12 +12,7 @@
 package main
 
 import (
-	"context"
-	"fmt"
 	"os"
-	"os/signal"
-
-	"golang.org/x/tools/go/analysis"
 
 	"github.com/oauthvet/oauthvet/analyzers/all"
 	"github.com/oauthvet/oauthvet/internal/driver"
@@ -25,23 +20,8 @@ import (
 )
 
 // commands are the subcommands: oauthvet NAME args...
-var commands = map[string]driver.Command{"lsp": serveLSP}
+var commands = map[string]driver.Command{"lsp": lsp.Command}
 
 func main() {
 	os.Exit(driver.Main(all.Analyzers(), commands))
-}
-
-// serveLSP speaks the Language Server Protocol on stdin and stdout until the client exits.
-func serveLSP(args []string, analyzers []*analysis.Analyzer) int {
-	if len(args) > 0 && args[0] != "-stdio" && args[0] != "--stdio" {
-		fmt.Fprintf(os.Stderr, "usage: oauthvet lsp [-stdio]\n")
-		return 2
-	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if err := lsp.Serve(ctx, os.Stdin, os.Stdout, analyzers); err != nil {
-		fmt.Fprintf(os.Stderr, "oauthvet lsp: %v\n", err)
-		return 1
-	}
-	return 0
 }
