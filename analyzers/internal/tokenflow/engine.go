@@ -1611,8 +1611,9 @@ func isStream(v ssa.Value, name string) bool {
 }
 
 // printsAlone reports whether a fmt print call prints one value alone, or as a "key=value"
-// or "key: value" line among lines of constants (git's credential protocol): the output
-// of a command whose job is to print it, not a message.
+// or "key: value" line among lines of constants, or prints a key and a value
+// ("%s=%s\n", git's credential protocol): the output of a command whose job is to print
+// it, not a message.
 func printsAlone(name string, sig *types.Signature, args []ssa.Value) bool {
 	if !sig.Variadic() || len(args) == 0 {
 		return false
@@ -1631,7 +1632,7 @@ func printsAlone(name string, sig *types.Signature, args []ssa.Value) bool {
 			n++
 		}
 	}
-	if n != 1 {
+	if n != 1 && n != 2 || n == 2 && !strings.HasSuffix(name, "f") {
 		return false
 	}
 	if !strings.HasSuffix(name, "f") {
@@ -1640,6 +1641,15 @@ func printsAlone(name string, sig *types.Signature, args []ssa.Value) bool {
 	format, ok := constString(args[len(args)-2])
 	if !ok {
 		return false
+	}
+	if n == 2 {
+		// A key and its value: fmt.Printf("%s=%s\n", key, v) over the lines of a protocol.
+		k, v, ok := strings.Cut(strings.TrimSuffix(format, "\n"), "=")
+		if !ok {
+			k, v, ok = strings.Cut(strings.TrimSuffix(format, "\n"), ": ")
+		}
+		isVerb := func(s string) bool { return s == "%s" || s == "%v" }
+		return ok && isVerb(k) && isVerb(v)
 	}
 	verbs := 0
 	for line := range strings.SplitSeq(format, "\n") {

@@ -29,7 +29,12 @@ func main() {
 	case "printf":
 		fmt.Printf("%s\n", tok.AccessToken)
 	}
+	output := map[string]string{"username": "oauth2", "password": tok.AccessToken}
+	for key, v := range output {
+		fmt.Printf("%s=%s\n", key, v)
+	}
 	printToken(context.Background(), tok)
+	fmt.Printf("%s token %s\n", "new", tok.AccessToken)                   // want `OAuth token printed to stdout \(fmt.Printf\)`
 	fmt.Printf("logged in as %s with token %s\n", "ann", tok.AccessToken) // want `OAuth token printed to stdout \(fmt.Printf\): it ends up in terminals and logs; log only metadata`
 	fmt.Fprintln(os.Stderr, tok.AccessToken)                              // want `OAuth token written to stdout or stderr \(fmt.Fprintln\): it ends up in terminals and in the logs that collect the program's output; log only metadata`
 	log.Println("token", tok.AccessToken)                                 // want `OAuth token reaches a log \(log.Println\)`
