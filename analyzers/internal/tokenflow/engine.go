@@ -479,7 +479,9 @@ func (e *engine) bareRequest(v ssa.Value) bool {
 	if ex, ok := root.(*ssa.Extract); ok && ex.Index == 0 && newRequestCall(ex) != nil && len(e.authSets[root]) == 0 && !e.noAuth[root] {
 		bare = !slices.ContainsFunc(*root.Referrers(), func(in ssa.Instruction) bool {
 			switch in := in.(type) {
-			case *ssa.FieldAddr, *ssa.MakeInterface:
+			case *ssa.FieldAddr:
+				return fieldName(in.X.Type(), in.Field) == "Header" && e.headersGiven(in)
+			case *ssa.MakeInterface:
 				return false
 			case *ssa.Call:
 				callee := in.Call.StaticCallee()
@@ -2449,6 +2451,33 @@ func (e *engine) notPassedOn(name string, recv ssa.Value) bool {
 		}
 	}
 	return true
+}
+
+// headersGiven reports whether the headers at fa (&req.Header) may be given values other
+// than through Header.Set or Add: replaced (req.Header = r.Header.Clone()), written as a
+// map (req.Header["Authorization"] = v), or handed to code outside the standard library.
+func (e *engine) headersGiven(fa *ssa.FieldAddr) bool {
+	for _, ref := range *fa.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.Store:
+			return true
+		case *ssa.UnOp:
+			for _, r := range *ref.Referrers() {
+				switch r := r.(type) {
+				case *ssa.MapUpdate:
+					return true
+				case *ssa.Call:
+					callee := r.Call.StaticCallee()
+					if callee == nil || callee.Object() == nil || !e.stdFunc(callee.Object().(*types.Func)) {
+						return true
+					}
+				}
+			}
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // newRequestCall returns the http.NewRequest call that built req, or nil.

@@ -31,6 +31,9 @@ func logAuthorizedRequest(u string, tok *oauth2.Token) {
 	req2, _ := http.NewRequest("GET", u, nil)
 	req2.SetBasicAuth("user", tok.AccessToken)
 	log.Printf("headers %v", req2.Header) // want `request \(with its Authorization header\) reaches a log \(log.Printf\)`
+	req4, _ := http.NewRequest("GET", u, nil)
+	req4.Header["Authorization"] = []string{"Bearer " + tok.AccessToken}
+	log.Printf("request %+v", req4) // want `request \(with its Authorization header\) reaches a log \(log.Printf\)`
 	req3, _ := http.NewRequest("GET", u, nil)
 	authorize(req3, tok)
 	b, _ := httputil.DumpRequestOut(req3, false)
@@ -39,4 +42,10 @@ func logAuthorizedRequest(u string, tok *oauth2.Token) {
 
 func authorize(r *http.Request, tok *oauth2.Token) {
 	tok.SetAuthHeader(r)
+}
+
+func logRelayed(w http.ResponseWriter, r *http.Request) {
+	up, _ := http.NewRequest("GET", "https://api.example.com/", nil)
+	up.Header = r.Header.Clone()
+	log.Printf("upstream request %+v", up) // want `request \(with its Authorization header\) reaches a log \(log.Printf\)`
 }
