@@ -36,9 +36,11 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/custom-gcl.XXXXXX")
 
 # The version golangci-lint prints, and the salt of its result cache: it must change when the
 # plugin's source does, or a rebuilt binary would serve results cached by the previous one.
+sha256=sha256sum
+command -v sha256sum >/dev/null 2>&1 || sha256="shasum -a 256" # macOS
 src_hash=$(cd "$repo" && find . -path ./.git -prune -o -path ./testdata -prune -o -path ./bench -prune -o \
 	-type f \( -name '*.go' -o -name '*.toml' -o -name go.mod -o -name go.sum \) -print |
-	LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-12)
+	LC_ALL=C sort | xargs $sha256 | $sha256 | cut -c1-12)
 version="${gcl_version#v}-oauthvet-$src_hash"
 
 go_line=$(grep '^go ' "$repo/go.mod")
