@@ -1899,7 +1899,7 @@ func (e *engine) flowTo(at site, l labels, check, kind, via, helper string) {
 		// (Tests log fake tokens and requests on purpose: no findings there.)
 		key := findKey{at.pos, check}
 		if _, dup := e.findings[key]; !dup {
-			e.findings[key] = Flow{Check: check, Pos: at.pos, End: at.end, Message: e.message(check, kind, via, helper, at.field, l)}
+			e.findings[key] = Flow{Check: check, Pos: at.pos, End: at.end, Message: e.message(check, kind, via, helper, at.field, l), Sink: kind}
 		}
 	}
 	if l&paramMask == 0 || e.cur == nil {
