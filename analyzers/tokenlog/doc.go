@@ -26,6 +26,9 @@ than Authorization, Proxy-Authorization, Cookie and the API key headers. A token
 a file or returned in an HTTP response is not a log, and neither is a token printed alone to
 stdout (or as a "password=" line) by a program that is no MCP server: that is a command
 whose job is to print it for another program (a credential helper, a "token" subcommand).
+A test-support package (one of its non-test files imports testing: a mock server, test
+helpers) handles the fake tokens of tests: only what it writes to the test log is reported.
+An outgoing request built with http.NewRequest carries only the headers the code gives it.
 
 Bad:
 
