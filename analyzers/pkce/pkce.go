@@ -232,12 +232,15 @@ func (c *checker) compositeLit(ins *inspector.Inspector, lit *ast.CompositeLit) 
 		value := c.field(lit, catalogue.MCPGoPKCEEnabled)
 		if value == nil {
 			if !c.assigns(ins, catalogue.MCPGoPKCEEnabled) {
-				c.pass.Report(analysis.Diagnostic{Pos: lit.Pos(), End: lit.End(), Message: msgMCPGoConfig})
+				c.pass.Report(analysis.Diagnostic{Pos: lit.Pos(), End: lit.End(), Message: msgMCPGoConfig,
+					SuggestedFixes: c.addPKCEEnabled(lit)})
 			}
 			return
 		}
 		if tv := c.pass.TypesInfo.Types[value]; tv.Value != nil && tv.Value.String() == "false" {
-			c.pass.Report(analysis.Diagnostic{Pos: value.Pos(), End: value.End(), Message: msgMCPGoConfig})
+			c.pass.Report(analysis.Diagnostic{Pos: value.Pos(), End: value.End(), Message: msgMCPGoConfig,
+				SuggestedFixes: []analysis.SuggestedFix{{Message: "Set PKCEEnabled: true",
+					TextEdits: []analysis.TextEdit{{Pos: value.Pos(), End: value.End(), NewText: []byte("true")}}}}})
 		}
 	case catalogue.PKCEParams.Is(t) && !isPointerType(t):
 		m := c.field(lit, catalogue.PKCEParamsChallengeMethod)
@@ -302,6 +305,40 @@ func (c *checker) zeroConfig(ins *inspector.Inspector, file *ast.File, spec *ast
 	if !whole && !c.assigns(ins, catalogue.MCPGoPKCEEnabled) {
 		c.pass.Report(analysis.Diagnostic{Pos: spec.Pos(), End: spec.End(), Message: msgMCPGoConfig})
 	}
+}
+
+// addPKCEEnabled is the fix for a keyed OAuthConfig literal without the field: the field is
+// added as the literal's last element, on a line of its own when the literal spans lines.
+// An unkeyed literal, or one whose source cannot be read, gets no fix.
+func (c *checker) addPKCEEnabled(lit *ast.CompositeLit) []analysis.SuggestedFix {
+	if !keyed(lit) {
+		return nil
+	}
+	fix := func(pos token.Pos, text string) []analysis.SuggestedFix {
+		return []analysis.SuggestedFix{{Message: "Add PKCEEnabled: true",
+			TextEdits: []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte(text)}}}}
+	}
+	if len(lit.Elts) == 0 {
+		return fix(lit.Rbrace, "PKCEEnabled: true")
+	}
+	fset := c.pass.Fset
+	last := lit.Elts[len(lit.Elts)-1]
+	if fset.Position(last.End()).Line == fset.Position(lit.Rbrace).Line {
+		return fix(last.End(), ", PKCEEnabled: true")
+	}
+	// The closing brace stands on a line of its own: insert a line before it, indented one
+	// level deeper than the brace.
+	tf := fset.File(lit.Rbrace)
+	src, err := c.pass.ReadFile(tf.Name())
+	if err != nil {
+		return nil
+	}
+	lineStart := tf.LineStart(tf.Line(lit.Rbrace))
+	indent := string(src[tf.Offset(lineStart):tf.Offset(lit.Rbrace)])
+	if strings.TrimLeft(indent, " \t") != "" {
+		return nil // something else stands before the brace on its line
+	}
+	return fix(lit.Rbrace, "\tPKCEEnabled: true,\n"+indent)
 }
 
 // keyed reports whether a struct literal names its fields (an unkeyed one sets them all).

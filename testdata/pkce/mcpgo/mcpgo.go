@@ -22,6 +22,14 @@ func pkceFalse() transport.StreamableHTTPCOption {
 	})
 }
 
+func emptyConfig() transport.StreamableHTTPCOption {
+	return transport.WithHTTPOAuth(transport.OAuthConfig{}) // want `mcp-go OAuthConfig without PKCEEnabled: true`
+}
+
+func oneLine() transport.StreamableHTTPCOption {
+	return transport.WithHTTPOAuth(transport.OAuthConfig{ClientID: "agent"}) // want `mcp-go OAuthConfig without PKCEEnabled: true`
+}
+
 func manualFlowNoChallenge(ctx context.Context, h *transport.OAuthHandler) (string, error) {
 	state, err := client.GenerateState()
 	if err != nil {
