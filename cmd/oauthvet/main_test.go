@@ -263,6 +263,20 @@ func TestConfigErrors(t *testing.T) {
 	}
 }
 
+// A relative -oauthvet.config is resolved once, against the module root of the current
+// directory, not against the module (or GOROOT) of each package analysed.
+func TestRelativeConfig(t *testing.T) {
+	dir := module(t, "")
+	if err := os.Mkdir(filepath.Join(dir, "ci"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "ci", "oauthvet.toml"), "version = 1\n")
+	out, code := run(t, dir, binary, "-oauthvet.config=ci/oauthvet.toml", "./...")
+	if code != 3 || strings.Contains(out, "cannot read") {
+		t.Errorf("relative -oauthvet.config: exit %d, want 3 (the module's findings); output:\n%s", code, out)
+	}
+}
+
 func TestHelp(t *testing.T) {
 	out, code := run(t, ".", binary, "help", "hardcodedsecret")
 	if code != 0 || !strings.Contains(out, "report credentials written in source") || !strings.Contains(out, "Bad:") {

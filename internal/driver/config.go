@@ -3,6 +3,7 @@ package driver
 import (
 	"crypto/sha256"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -109,6 +110,23 @@ func moduleConfigs(dir string) ([]string, error) {
 		return nil
 	})
 	return out, err
+}
+
+// absConfig makes a relative -oauthvet.config absolute, against the module root of the
+// current directory (where preflight read it): the config analyzer would otherwise resolve
+// it against the module of each package it analyses, the standard library's included.
+func absConfig(flags *flag.FlagSet) error {
+	f := flags.Lookup("config")
+	p := f.Value.String()
+	if p == "" || filepath.IsAbs(p) {
+		return nil
+	}
+	cwd, _ := os.Getwd()
+	root := all.ModuleRoot(cwd)
+	if root == "" {
+		root = cwd
+	}
+	return f.Value.Set(filepath.Join(root, p))
 }
 
 // preflight validates, before any package is loaded, the config a standalone run will use

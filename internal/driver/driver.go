@@ -101,6 +101,10 @@ func run(s *settings, every []*analysis.Analyzer, analyzers []*analysis.Analyzer
 		log.Print(err)
 		return exitError
 	}
+	if err := absConfig(configFlags); err != nil {
+		log.Print(err)
+		return exitError
+	}
 	f, err := newFilter(s, out)
 	if err != nil {
 		log.Print(err)
