@@ -1,6 +1,9 @@
 package check_test
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"strings"
 	"testing"
 
@@ -79,6 +82,35 @@ func TestIsTestPackagePath(t *testing.T) {
 	} {
 		if got := check.IsTestPackagePath(path); got != want {
 			t.Errorf("IsTestPackagePath(%q) = %v, want %v", path, got, want)
+		}
+	}
+}
+
+// Only the package's own files say whether it is test support: the imports of its _test.go
+// files (part of the test variant go vet analyses) do not count.
+func TestImportsTesting(t *testing.T) {
+	parse := func(fset *token.FileSet, name, src string) *ast.File {
+		f, err := parser.ParseFile(fset, name, src, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	for _, tc := range []struct {
+		files map[string]string
+		want  bool
+	}{
+		{map[string]string{"a.go": `package a; import "net/http"`, "a_test.go": `package a; import "testing"`}, false},
+		{map[string]string{"mock.go": `package a; import ("net/http"; "testing")`}, true},
+	} {
+		fset := token.NewFileSet()
+		var files []*ast.File
+		for name, src := range tc.files {
+			files = append(files, parse(fset, name, src))
+		}
+		p := &check.Pass{Pass: &analysis.Pass{Fset: fset, Files: files}}
+		if got := p.ImportsTesting(); got != tc.want {
+			t.Errorf("ImportsTesting(%v) = %v, want %v", tc.files, got, tc.want)
 		}
 	}
 }

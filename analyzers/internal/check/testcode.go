@@ -3,8 +3,8 @@ package check
 import (
 	"go/ast"
 	"go/token"
-	"go/types"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -36,9 +36,21 @@ func (p *Pass) InTestCode(file *ast.File) bool {
 	return IsTestFile(p.Fset, file) || IsTestPackagePath(p.Pkg.Path())
 }
 
-// ImportsTesting reports whether the analysed package imports "testing": test support.
+// ImportsTesting reports whether a file of the package other than its _test.go files
+// imports "testing": test support. (The package's own imports would not do: the test
+// variant that go vet analyses includes those of its _test.go files.)
 func (p *Pass) ImportsTesting() bool {
-	return slices.ContainsFunc(p.Pkg.Imports(), func(imp *types.Package) bool { return imp.Path() == "testing" })
+	for _, f := range p.Files {
+		if IsTestFile(p.Fset, f) {
+			continue
+		}
+		for _, imp := range f.Imports {
+			if path, err := strconv.Unquote(imp.Path.Value); err == nil && path == "testing" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // IsTestFile reports whether file is a _test.go file.

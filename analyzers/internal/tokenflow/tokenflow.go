@@ -444,7 +444,7 @@ func (a *engine) result() *Result {
 // tokenpassthrough and tokeninurl.
 func Report(pass *check.Pass) error {
 	res, _ := pass.ResultOf[Analyzer].(*Result)
-	support := testSupport(pass)
+	support := pass.ImportsTesting()
 	for _, f := range res.For(pass.Analyzer.Name) {
 		if support && f.Sink != "test log" {
 			// A test-support package (a mock server, helpers that take a *testing.T)
@@ -468,24 +468,6 @@ func (c *compiled) keyedSourceCall(info *types.Info, name string, call *ast.Call
 		tv := info.Types[call.Args[*k]]
 		if tv.Value == nil || tv.Value.Kind() != constant.String || fs.entry.HasKey(constant.StringVal(tv.Value)) {
 			return true
-		}
-	}
-	return false
-}
-
-// testSupport reports whether a file of the package other than its _test.go files imports
-// "testing": test support (check.Pass.ImportsTesting asks the package's imports, which
-// under go vet include those of its _test.go files, so that every package with tests
-// would count).
-func testSupport(pass *check.Pass) bool {
-	for _, f := range pass.Files {
-		if check.IsTestFile(pass.Fset, f) {
-			continue
-		}
-		for _, imp := range f.Imports {
-			if imp.Path.Value == `"testing"` {
-				return true
-			}
 		}
 	}
 	return false
