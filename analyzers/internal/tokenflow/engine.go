@@ -1196,16 +1196,7 @@ func (e *engine) fact(fn *ssa.Function, s *summary) *Summary {
 		useful = useful || len(rs.Kinds) > 0 || len(rs.Params) > 0
 		f.Returns = append(f.Returns, rs)
 	}
-	for ps := range s.sinks {
-		f.Sinks = append(f.Sinks, ps)
-	}
-	sort.Slice(f.Sinks, func(i, j int) bool {
-		a, b := f.Sinks[i], f.Sinks[j]
-		if a.Param != b.Param {
-			return a.Param < b.Param
-		}
-		return a.Check+a.Via < b.Check+b.Via
-	})
+	f.Sinks = sortedSinks(s.sinks)
 	if !useful && len(f.Sinks) == 0 {
 		return nil
 	}
@@ -1490,7 +1481,7 @@ func (e *engine) call(cc *ssa.CallCommon, site *ssa.Call) labels {
 			}
 		}
 		recvs := len(cc.Args) - len(args)
-		for ps := range s.sinks {
+		for _, ps := range sortedSinks(s.sinks) { // in order: the first sink names the finding
 			if isSink || ps.Param >= len(all) || ps.Param < recvs {
 				continue // a sink itself, or a receiver (a logger's own state)
 			}
@@ -1965,6 +1956,28 @@ func (e *engine) fieldStore(in *ssa.Store, fa *ssa.FieldAddr, l labels) {
 				Message: "the incoming request's headers, Authorization included, are given to an outgoing request: that passes the caller's bearer token on to another service, which the MCP authorization spec forbids; clone the headers and delete Authorization, Proxy-Authorization and Cookie"}
 		}
 	}
+}
+
+// sortedSinks returns a summary's parameter sinks in a fixed order (parameter, check, sink).
+func sortedSinks(sinks map[ParamSink]bool) []ParamSink {
+	out := make([]ParamSink, 0, len(sinks))
+	for ps := range sinks {
+		out = append(out, ps)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Param != b.Param {
+			return a.Param < b.Param
+		}
+		if a.Check != b.Check {
+			return a.Check < b.Check
+		}
+		if a.Via != b.Via {
+			return a.Via < b.Via
+		}
+		return a.SinkKind < b.SinkKind
+	})
+	return out
 }
 
 // message is the diagnostic for a flow.
