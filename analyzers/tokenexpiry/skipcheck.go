@@ -5,10 +5,12 @@ import (
 	"go/types"
 	"slices"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/oauthvet/oauthvet/analyzers/internal/catalogue"
+	"github.com/oauthvet/oauthvet/analyzers/internal/check"
 	"github.com/oauthvet/oauthvet/analyzers/internal/paths"
 )
 
@@ -33,18 +35,21 @@ var oidcSkips = []oidcSkip{
 }
 
 func (c *checker) serverLit(cur inspector.Cursor, lit *ast.CompositeLit) {
-	for _, elt := range lit.Elts {
+	for i, elt := range lit.Elts {
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
 			if v := c.field(kv.Key); v != nil {
-				c.serverField(cur, v, kv.Value, kv)
+				c.serverField(cur, v, kv.Value, kv, check.RemoveFix(lit.Elts, i, lit.Rbrace, "Remove "+v.Name()))
 			}
 		}
 	}
 }
 
 // serverField judges one field set to a value, in a literal (at is the key: value) or
-// an assignment (at is the field assigned).
-func (c *checker) serverField(cur inspector.Cursor, v *types.Var, val ast.Expr, at ast.Node) {
+// an assignment (at is the field assigned). remove is the fix that deletes the field from
+// its literal (nil for an assignment); it is offered where dropping the flag is certainly
+// right: SkipExpiryCheck, SkipClaimsValidation and AllowMissingExpiration (dropping the
+// issuer, client ID or signature flags may need a ClientID or keys the code lacks).
+func (c *checker) serverField(cur inspector.Cursor, v *types.Var, val ast.Expr, at ast.Node, remove []analysis.SuggestedFix) {
 	if !c.isTrue(val) {
 		return
 	}
@@ -56,7 +61,11 @@ func (c *checker) serverField(cur inspector.Cursor, v *types.Var, val ast.Expr, 
 			if c.verifiesOwnTokens(cur, at) {
 				return
 			}
-			c.report(at, s.category, s.msg)
+			if s.flag == catalogue.OIDCSkipExpiryCheck {
+				c.report(at, s.category, s.msg, remove...)
+			} else {
+				c.report(at, s.category, s.msg)
+			}
 			return
 		}
 	}
@@ -65,12 +74,12 @@ func (c *checker) serverField(cur inspector.Cursor, v *types.Var, val ast.Expr, 
 		if !c.decidesAccessWith(cur) {
 			return
 		}
-		c.report(at, skipCheck, "jwt.Parser SkipClaimsValidation: exp, nbf and iat are not checked, so expired tokens are accepted; drop the field")
+		c.report(at, skipCheck, "jwt.Parser SkipClaimsValidation: exp, nbf and iat are not checked, so expired tokens are accepted; drop the field", remove...)
 	case isField(v, catalogue.GoSDKAllowMissingExpiration):
 		if c.opaqueVerifier(cur) {
 			return // the verifier asks the issuer about each token: there is no exp to require
 		}
-		c.report(at, skipCheck, "RequireBearerTokenOptions AllowMissingExpiration: tokens with no expiry are accepted forever; drop it and have the TokenVerifier set TokenInfo.Expiration from the token's exp claim")
+		c.report(at, skipCheck, "RequireBearerTokenOptions AllowMissingExpiration: tokens with no expiry are accepted forever; drop it and have the TokenVerifier set TokenInfo.Expiration from the token's exp claim", remove...)
 	}
 }
 

@@ -107,12 +107,28 @@ func run(pass *check.Pass) error {
 	return nil
 }
 
-func (c *checker) report(at ast.Node, category, msg string) {
+func (c *checker) report(at ast.Node, category, msg string, fixes ...analysis.SuggestedFix) {
 	if c.reported[at.Pos()] {
 		return
 	}
 	c.reported[at.Pos()] = true
-	c.pass.Report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: category, Message: msg})
+	c.pass.Report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: category, Message: msg, SuggestedFixes: fixes})
+}
+
+// removeArg is the fix that drops the option call from the argument list or slice literal
+// it is written in; none where it is stored in a variable first.
+func removeArg(cur inspector.Cursor, call *ast.CallExpr, message string) []analysis.SuggestedFix {
+	switch p := cur.Parent().Node().(type) {
+	case *ast.CallExpr:
+		if i := slices.Index(p.Args, ast.Expr(call)); i >= 0 && !p.Ellipsis.IsValid() {
+			return check.RemoveFix(p.Args, i, p.Rparen, message)
+		}
+	case *ast.CompositeLit:
+		if i := slices.Index(p.Elts, ast.Expr(call)); i >= 0 {
+			return check.RemoveFix(p.Elts, i, p.Rbrace, message)
+		}
+	}
+	return nil
 }
 
 // field returns the field a selector or a composite-literal key names, or nil.
@@ -402,7 +418,7 @@ func (c *checker) assignStmt(cur inspector.Cursor, as *ast.AssignStmt) {
 			}
 			continue
 		}
-		c.serverField(cur, v, as.Rhs[i], lhs)
+		c.serverField(cur, v, as.Rhs[i], lhs, nil)
 	}
 }
 
@@ -455,13 +471,15 @@ func (c *checker) serverCall(cur inspector.Cursor, call *ast.CallExpr, name stri
 	switch name {
 	case catalogue.JWTv5WithoutClaimsValidation:
 		if !c.callsAny(c.scope(cur), []string{catalogue.JWTv5ValidatorValidate}, call) && c.decidesAccessWith(cur) {
-			c.report(call, skipCheck, "jwt.WithoutClaimsValidation(): exp, nbf and iat are not checked, so expired tokens are accepted; drop the option (and add jwt.WithExpirationRequired())")
+			c.report(call, skipCheck, "jwt.WithoutClaimsValidation(): exp, nbf and iat are not checked, so expired tokens are accepted; drop the option (and add jwt.WithExpirationRequired())",
+				removeArg(cur, call, "Remove jwt.WithoutClaimsValidation()")...)
 		}
 	case catalogue.JWTv4WithoutClaimsValidation:
 		if !c.decidesAccessWith(cur) {
 			return
 		}
-		c.report(call, skipCheck, "jwt.WithoutClaimsValidation(): exp, nbf and iat are not checked, so expired tokens are accepted; drop the option")
+		c.report(call, skipCheck, "jwt.WithoutClaimsValidation(): exp, nbf and iat are not checked, so expired tokens are accepted; drop the option",
+			removeArg(cur, call, "Remove jwt.WithoutClaimsValidation()")...)
 	case catalogue.JWTv5ParseUnverified, catalogue.JWTv4ParseUnverified:
 		c.unverifiedParse(cur, call, "jwt.Parser.ParseUnverified checks no signature: use jwt.ParseWithClaims(raw, &claims, keyFunc, jwt.WithValidMethods(...), jwt.WithExpirationRequired())")
 	case catalogue.GoJoseUnsafeClaims:

@@ -343,10 +343,10 @@ func inField(state string) *authRequest {
 	return &authRequest{query: url.Values{"response_type": {"code"}, "state": {state}}}
 }
 
-func addPKCE(q url.Values) string { return q.Encode() }
+func encodeRequest(q url.Values) string { return q.Encode() }
 
 func passedToHelper(state string) string {
-	return addPKCE(url.Values{"response_type": {"code"}, "state": {state}})
+	return encodeRequest(url.Values{"response_type": {"code"}, "state": {state}})
 }
 
 // An authorization server's error text is not a request.

@@ -13,6 +13,14 @@ func noExpiry(ctx context.Context, p *oidc.Provider, id string) *oidc.IDTokenVer
 	return p.Verifier(&oidc.Config{ClientID: id, SkipExpiryCheck: true}) // want `oidc.Config SkipExpiryCheck: the verifier accepts expired ID tokens`
 }
 
+func noExpiryMultiline(p *oidc.Provider, id string) *oidc.IDTokenVerifier {
+	cfg := &oidc.Config{
+		ClientID:        id,
+		SkipExpiryCheck: true, // want `oidc.Config SkipExpiryCheck`
+	}
+	return p.Verifier(cfg)
+}
+
 func anyIssuer(keys oidc.KeySet, id string) *oidc.IDTokenVerifier {
 	return oidc.NewVerifier("https://issuer.example.com", keys, &oidc.Config{ClientID: id, SkipIssuerCheck: true}) // want `SkipIssuerCheck`
 }
