@@ -93,7 +93,7 @@ type fieldSink struct {
 }
 
 func run(pass *check.Pass) error {
-	s := &scanner{pass: pass, secrets: &pass.Rules.Secrets, findings: map[token.Pos]finding{}, support: testSupport(pass),
+	s := &scanner{pass: pass, secrets: &pass.Rules.Secrets, findings: map[token.Pos]finding{}, support: pass.ImportsTesting(),
 		public: map[*ast.BasicLit]bool{}, byObject: map[types.Object]token.Pos{}}
 	for _, f := range s.secrets.Fields {
 		m, _ := config.ParseMember(f.Name) // validated when the config was loaded
@@ -188,25 +188,6 @@ func (s *scanner) scan(ins *inspector.Inspector) {
 	}
 }
 
-// testSupport reports whether the package's own files (not its _test.go files, which a test
-// variant adds) import "testing": helpers that take a *testing.T, or code gated by
-// testing.Testing(). Its values are test vectors, as in _test.go files.
-func testSupport(pass *check.Pass) bool {
-	if !pass.ImportsTesting() {
-		return false
-	}
-	for _, f := range pass.Files {
-		if check.IsTestFile(pass.Fset, f) {
-			continue
-		}
-		for _, imp := range f.Imports {
-			if path, err := strconv.Unquote(imp.Path.Value); err == nil && path == "testing" {
-				return true
-			}
-		}
-	}
-	return false
-}
 
 // notSecretLines returns the lines of a file that carry a comment saying "notsecret": in
 // test code, a value on such a line is a test vector its author marked as fake.
