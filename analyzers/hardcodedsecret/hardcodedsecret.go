@@ -188,7 +188,6 @@ func (s *scanner) scan(ins *inspector.Inspector) {
 	}
 }
 
-
 // notSecretLines returns the lines of a file that carry a comment saying "notsecret": in
 // test code, a value on such a line is a test vector its author marked as fake.
 func notSecretLines(fset *token.FileSet, f *ast.File) map[int]bool {
