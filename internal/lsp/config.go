@@ -18,26 +18,6 @@ const configFileName = "oauthvet.toml"
 
 func isConfigFile(path string) bool { return filepath.Base(path) == configFileName }
 
-// findConfig returns the oauthvet.toml that applies to the packages in dir: the nearest one
-// in dir or above it, up to the module root; "" if none. (The config analyzer looks the same
-// way; the server needs the answer only to clear a fixed file's error.)
-func findConfig(dir string) string {
-	for d := dir; ; {
-		p := filepath.Join(d, configFileName)
-		if st, err := os.Stat(p); err == nil && !st.IsDir() {
-			return p
-		}
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			return ""
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return ""
-		}
-		d = parent
-	}
-}
-
 // probeConfig validates the text of the config file at path by running the config
 // analyzer alone on an empty package in a scratch directory that holds a copy of the text:
 // no go list, no type-checking of dependencies, and the unsaved text of an open file is

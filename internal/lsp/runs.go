@@ -156,7 +156,7 @@ func (s *server) runUnit(dir string, u *unit, gen int) {
 		return
 	}
 	u.configErr = nil
-	if cfg := findConfig(dir); cfg != "" && s.docs[cfg] == nil {
+	if cfg := all.FindConfig(dir); cfg != "" && s.docs[cfg] == nil {
 		s.showConfigError(cfg, nil)
 	}
 	s.applySeverity(res)
