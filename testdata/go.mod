@@ -16,6 +16,7 @@ require (
 	github.com/sirupsen/logrus v1.10.2
 	go.uber.org/zap v1.28.0
 	golang.org/x/oauth2 v0.38.0
+	k8s.io/klog/v2 v2.140.0
 )
 
 require (

@@ -46,7 +46,7 @@ func TestDocsNameRulesKnowledge(t *testing.T) {
 				continue
 			}
 			pkg, name := splitFunc(fn)
-			short := pkg[strings.LastIndex(pkg, "/")+1:]
+			short := shortName(pkg)
 			if !strings.Contains(doc, strings.ToLower(name)) && !strings.Contains(doc, strings.ToLower(short)) {
 				t.Errorf("docs/checks/%s.md names neither %s nor its package %s (a sink in rules.toml)", s.Check, name, pkg)
 			}
@@ -77,4 +77,15 @@ func splitFunc(full string) (pkg, name string) {
 	i := strings.LastIndex(full, ".")
 	// the last dot of the path's final element separates the name (std paths have no dots)
 	return full[:i], full[i+1:]
+}
+
+// shortName is the name a package is known by: its last path element, or the one before a
+// major-version suffix (k8s.io/klog/v2 is klog).
+func shortName(pkg string) string {
+	elems := strings.Split(pkg, "/")
+	last := elems[len(elems)-1]
+	if len(elems) > 1 && len(last) > 1 && last[0] == 'v' && strings.Trim(last[1:], "0123456789") == "" {
+		return elems[len(elems)-2]
+	}
+	return last
 }
