@@ -6,8 +6,9 @@ const doc = `report tokens and Authorization headers that reach a log
 The check reports an OAuth access, refresh or ID token, an Authorization header, a request
 dump or a whole request or header map that reaches a log: log, log/slog (attributes and
 With too), fmt.Print* (stdout) and fmt.Fprint* to os.Stdout or os.Stderr, zap and its
-SugaredLogger, zerolog, logrus, logr, testing.T/B, and the model's context through mcp-go's
-NewToolResultText. It follows the value through variables, concatenation, fmt.Sprintf,
+SugaredLogger, zerolog, logrus, logr, klog, glog, go-hclog (the Logger interface, its
+key-value pairs and With), charmbracelet/log, testing.T/B, and the model's context through
+mcp-go's NewToolResultText. It follows the value through variables, concatenation, fmt.Sprintf,
 strings functions, struct fields, slices, maps, closures, context values, errors built
 with fmt.Errorf or errors.New that are then logged, and helper functions in the same or
 another package.
