@@ -101,20 +101,26 @@ func run(pass *check.Pass) error {
 	for _, file := range pass.Files {
 		// Test servers and fixtures request scopes no user ever grants; Example functions
 		// are documentation people copy, judged like production code.
-		inTest := pass.InTestCode(file)
 		name := pass.Fset.File(file.Pos()).Name()
 		cursor, _ := ins.Root().FindNode(file)
-		for c := range cursor.Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
-			if inTest && !check.InExample(pass.Fset, file, c.Node().Pos()) {
-				continue
+		roots := []inspector.Cursor{cursor}
+		if pass.InTestCode(file) {
+			roots = roots[:0]
+			for _, fd := range check.Examples(pass.Fset, file) {
+				c, _ := cursor.FindNode(fd)
+				roots = append(roots, c)
 			}
-			switch n := c.Node().(type) {
-			case *ast.CompositeLit:
-				s.compositeLit(n, name)
-			case *ast.AssignStmt:
-				s.assign(n, name)
-			case *ast.CallExpr:
-				s.call(c, n, name)
+		}
+		for _, root := range roots {
+			for c := range root.Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
+				switch n := c.Node().(type) {
+				case *ast.CompositeLit:
+					s.compositeLit(n, name)
+				case *ast.AssignStmt:
+					s.assign(n, name)
+				case *ast.CallExpr:
+					s.call(c, n, name)
+				}
 			}
 		}
 	}

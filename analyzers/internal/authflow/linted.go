@@ -18,10 +18,8 @@ func LintedRoots(pass *check.Pass, file *ast.File) []ast.Node {
 		return []ast.Node{file}
 	}
 	var roots []ast.Node
-	for _, d := range file.Decls {
-		if fd, ok := d.(*ast.FuncDecl); ok && check.InExample(pass.Fset, file, fd.Name.Pos()) {
-			roots = append(roots, fd)
-		}
+	for _, fd := range check.Examples(pass.Fset, file) {
+		roots = append(roots, fd)
 	}
 	return roots
 }

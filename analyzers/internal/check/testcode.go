@@ -80,14 +80,25 @@ func IsTestPackagePath(path string) bool {
 // InExample reports whether pos lies in the body of an Example function of a _test.go
 // file: documentation that the flow-design checks lint like production code.
 func InExample(fset *token.FileSet, file *ast.File, pos token.Pos) bool {
-	if !IsTestFile(fset, file) {
-		return false
-	}
-	for _, d := range file.Decls {
-		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && strings.HasPrefix(fd.Name.Name, "Example") && fd.Body != nil &&
-			fd.Pos() <= pos && pos < fd.End() {
+	for _, fd := range Examples(fset, file) {
+		if fd.Pos() <= pos && pos < fd.End() {
 			return true
 		}
 	}
 	return false
+}
+
+// Examples returns the Example functions (with a body) of a _test.go file, and nil for
+// any other file. A caller that asks about many positions of one file calls it once.
+func Examples(fset *token.FileSet, file *ast.File) []*ast.FuncDecl {
+	if !IsTestFile(fset, file) {
+		return nil
+	}
+	var fds []*ast.FuncDecl
+	for _, d := range file.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && strings.HasPrefix(fd.Name.Name, "Example") && fd.Body != nil {
+			fds = append(fds, fd)
+		}
+	}
+	return fds
 }
