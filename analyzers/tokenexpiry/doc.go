@@ -61,14 +61,14 @@ Server side, where the result decides access (a caller's token):
     RequireBearerTokenOptions{AllowMissingExpiration: true}, unless its verifier checks
     opaque tokens with their issuer.
   - unverified: go-oidc InsecureSkipSignatureCheck; golang-jwt Parser.ParseUnverified,
-    go-jose UnsafeClaimsWithoutVerification, jwx jwt.WithVerify(false) and
-    jwt.ParseInsecure, when the claims decide access: they are returned, compared in a
-    condition or put into a context.
+    go-jose UnsafeClaimsWithoutVerification (v4, v3 and gopkg.in/square/go-jose.v2), jwx
+    (v3 and v2) jwt.WithVerify(false) and jwt.ParseInsecure, when the claims decide
+    access: they are returned, compared in a condition or put into a context.
   - exp-optional: inside a go-sdk token verifier (a function returning *auth.TokenInfo),
     golang-jwt v5 parsing without jwt.WithExpirationRequired() of claims in which exp may be
     absent, when the function reads no expiry itself.
 
-The golang-jwt and jwx parses are silent when the token is the program's own (an
+The golang-jwt, go-jose and jwx parses are silent when the token is the program's own (an
 oauth2.Token's AccessToken or id_token, a token endpoint response it decoded, its
 environment or files; followed through locals, the package's helpers and, for a
 helper's parameter, its callers), when the claims are only printed or logged, when a

@@ -181,7 +181,9 @@ func isField(v *types.Var, name string) bool {
 	return ok && v != nil && catalogue.IsField(v, m)
 }
 
-func (c *checker) name(call *ast.CallExpr) string { return catalogue.FullName(c.info, call) }
+// name is the callee's FullName; go-jose v3 and v2 and jwx v2 are named as their
+// catalogue versions (catalogue.EarlierMajors).
+func (c *checker) name(call *ast.CallExpr) string { return catalogue.TokenExpiryName(c.info, call) }
 
 // keys returns a composite literal's keyed fields.
 func (c *checker) keys(lit *ast.CompositeLit) map[*types.Var]ast.Expr {

@@ -2,7 +2,14 @@ package catalogue
 
 // Token lifetime and token verification: the APIs of the tokenexpiry check
 // (golang.org/x/oauth2 v0.38.0, mark3labs/mcp-go v1.2.1, MCP go-sdk v1.8.0, go-oidc v3.21.0,
-// golang-jwt v5.3.1 and v4.5.2, go-jose v4.1.9, lestrrat-go/jwx v3.4.0).
+// golang-jwt v5.3.1 and v4.5.2, go-jose v4.1.9, lestrrat-go/jwx v3.4.0; go-jose v3.0.5,
+// square/go-jose.v2 v2.6.0 and jwx v2.1.7 through EarlierMajors).
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+)
 
 // Package paths.
 const (
@@ -155,11 +162,43 @@ var VerifyingParseFuncs = []string{
 	JWSVerify,
 }
 
+// EarlierMajors are earlier major versions of go-jose and jwx, by package path, with the
+// package of the catalogue's version that has the same API for what tokenexpiry reads:
+// ParseSigned's first argument is the raw token, (*JSONWebToken).Claims verifies and
+// UnsafeClaimsWithoutVerification does not; jwx v2's Parse verifies and validates by
+// default, and ParseInsecure, WithVerify, WithValidate, Validate and jws.Verify mean what
+// they mean in v3.
+var EarlierMajors = map[string]string{
+	"github.com/go-jose/go-jose/v3/jwt": GoJoseJWTPkg,
+	"gopkg.in/square/go-jose.v2/jwt":    GoJoseJWTPkg,
+	"github.com/lestrrat-go/jwx/v2/jwt": JWXJWTPkg,
+	"github.com/lestrrat-go/jwx/v2/jws": JWXJWSPkg,
+}
+
+// TokenExpiryName returns the FullName of the function or method a call names, with a
+// function of one of the EarlierMajors named as its namesake in the catalogue's version
+// ("(*gopkg.in/square/go-jose.v2/jwt.JSONWebToken).Claims" is GoJoseClaims), or "".
+func TokenExpiryName(info *types.Info, call *ast.CallExpr) string {
+	fn := Callee(info, call)
+	if fn == nil {
+		return ""
+	}
+	full := fn.Origin().FullName()
+	if fn.Pkg() != nil {
+		if to, ok := EarlierMajors[fn.Pkg().Path()]; ok {
+			// FullName writes the path once, before the type or function name.
+			return strings.Replace(full, fn.Pkg().Path()+".", to+".", 1)
+		}
+	}
+	return full
+}
+
 // TokenExpiryPkgs are the packages a package must import directly for tokenexpiry to look
 // at it.
 var TokenExpiryPkgs = []string{
 	OAuth2Pkg, OAuth2ClientCredentialsPkg, MCPGoTransportPkg, MCPGoClientPkg, GoSDKAuthPkg,
 	OIDCPkg, JWTv5Pkg, JWTv4Pkg, GoJoseJWTPkg, JWXJWTPkg,
+	"github.com/go-jose/go-jose/v3/jwt", "gopkg.in/square/go-jose.v2/jwt", "github.com/lestrrat-go/jwx/v2/jwt",
 }
 
 // SyncMapLoads return a value kept in a sync.Map (a multi-tenant token store).
