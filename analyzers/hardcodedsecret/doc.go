@@ -13,8 +13,11 @@ revoking it means a new release. The check reports two kinds of findings:
     ClientSecret of oauth2.Config, clientcredentials.Config and mcp-go's OAuthConfig, the
     AccessToken and RefreshToken of oauth2.Token, jwt.Config.PrivateKey, go-sdk's
     oauthex.ClientSecretAuth, the password of (*http.Request).SetBasicAuth, an Authorization
-    header set to "Bearer <credential>", a client_secret form parameter, and the key of a
-    golang-jwt Keyfunc or SignedString call. Constants and never-assigned package variables
+    header set to "Bearer <credential>", a client_secret form parameter, the key of a
+    golang-jwt Keyfunc or SignedString call, the cookie keys of gorilla/sessions
+    NewCookieStore and NewFilesystemStore (each key pair) and gorilla/securecookie New and
+    CodecsFromPairs, the key of echo-jwt JWT and Config.SigningKey, and ory/fosite's
+    Config.GlobalSecret. Constants and never-assigned package variables
     from other packages are followed, and so are fmt.Sprintf of constants and the fields
     of a package-level settings variable that the package never changes (var prod =
     settings{ClientSecret: "…"} copied into oauth2.Config{ClientSecret: prod.ClientSecret}).

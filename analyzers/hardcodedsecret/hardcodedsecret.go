@@ -398,7 +398,8 @@ func (s *scanner) assign(as *ast.AssignStmt) {
 	}
 }
 
-// call checks header and form setters, SetBasicAuth and JWT signing.
+// call checks header and form setters, SetBasicAuth, JWT signing and the key arguments
+// of catalogue.SecretKeyFuncs (cookie stores, JWT middleware).
 func (s *scanner) call(call *ast.CallExpr) {
 	fn := catalogue.Callee(s.pass.TypesInfo, call)
 	if fn == nil {
@@ -422,6 +423,13 @@ func (s *scanner) call(call *ast.CallExpr) {
 	default:
 		if i, ok := catalogue.GoogleCredentialsJSON[name]; ok && i < len(call.Args) {
 			s.googleJSON(call.Args[i], "google."+fn.Name())
+		} else if keys, ok := catalogue.SecretKeyFuncs[name]; ok && !call.Ellipsis.IsValid() {
+			variadic := fn.Signature().Variadic()
+			for i, arg := range call.Args {
+				if kind := keys.Kind(i, variadic); kind != "" {
+					s.credential(arg, kind, fn.Pkg().Name()+"."+fn.Name())
+				}
+			}
 		}
 	}
 }

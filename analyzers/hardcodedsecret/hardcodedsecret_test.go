@@ -13,5 +13,6 @@ func TestHardcodedSecret(t *testing.T) {
 	analysistest.Run(t, fixtures.Dir(t), hardcodedsecret.Analyzer,
 		"./hardcodedsecret/secrets", "./hardcodedsecret/a", "./hardcodedsecret/overrides", "./hardcodedsecret/dummies", "./hardcodedsecret/suppress",
 		"./hardcodedsecret/illtyped", "./hardcodedsecret/withcgo", "./hardcodedsecret/settings",
-		"./hardcodedsecret/authkit", "./hardcodedsecret/gated", "./hardcodedsecret/vectors", "./hardcodedsecret/native", "./hardcodedsecret/formkeys")
+		"./hardcodedsecret/authkit", "./hardcodedsecret/gated", "./hardcodedsecret/vectors", "./hardcodedsecret/native", "./hardcodedsecret/formkeys",
+		"./hardcodedsecret/sessionkeys", "./hardcodedsecret/fositekey")
 }

@@ -16,3 +16,41 @@ var GoogleCredentialsJSON = map[string]int{
 
 // Sprintf is fmt.Sprintf: a constant format with constant arguments is a constant.
 const Sprintf = "fmt.Sprintf"
+
+// KeyArgs are the key parameters of a function that takes signing, verification or
+// encryption keys: Kinds[i] names the argument First+i; over a variadic parameter the
+// kinds repeat (gorilla's key pairs: an authentication key, then an encryption key).
+type KeyArgs struct {
+	First int
+	Kinds []string
+}
+
+// Kind returns the kind of the key at argument i, or "" if argument i is no key.
+func (k KeyArgs) Kind(i int, variadic bool) string {
+	j := i - k.First
+	switch {
+	case j < 0:
+		return ""
+	case j < len(k.Kinds):
+		return k.Kinds[j]
+	case variadic:
+		return k.Kinds[j%len(k.Kinds)]
+	}
+	return ""
+}
+
+// cookieKeyPair is gorilla/securecookie's hash key (HMAC authentication) and block key
+// (AES encryption), of securecookie.New and of each pair given to the stores.
+var cookieKeyPair = []string{"cookie authentication key", "cookie encryption key"}
+
+// SecretKeyFuncs take keys that sign, verify or encrypt what the program accepts from its
+// callers, by types.Func.FullName (gorilla/sessions v1.4.0, gorilla/securecookie v1.1.2,
+// labstack/echo-jwt v4.4.0): anyone who has such a key written in source can forge a
+// session cookie or a token the program accepts.
+var SecretKeyFuncs = map[string]KeyArgs{
+	"github.com/gorilla/sessions.NewCookieStore":      {0, cookieKeyPair},
+	"github.com/gorilla/sessions.NewFilesystemStore":  {1, cookieKeyPair},
+	"github.com/gorilla/securecookie.New":             {0, cookieKeyPair},
+	"github.com/gorilla/securecookie.CodecsFromPairs": {0, cookieKeyPair},
+	"github.com/labstack/echo-jwt/v4.JWT":             {0, []string{"JWT verification key"}},
+}
