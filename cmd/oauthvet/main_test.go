@@ -25,6 +25,7 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	binary = filepath.Join(dir, "oauthvet")
+	os.Setenv("OAUTHVET_CACHE", filepath.Join(dir, "cache")) // not the user's
 	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
 		panic("building oauthvet: " + err.Error() + "\n" + string(out))
 	}

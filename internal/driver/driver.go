@@ -125,33 +125,76 @@ func run(s *settings, every []*analysis.Analyzer, analyzers []*analysis.Analyzer
 	defer stop()
 
 	code := exitClean
-	initial, err := load(patterns, s.test, needFacts(analyzers), s.dbg('v'))
+	facts := needFacts(analyzers)
+	initial, err := load(patterns, s.test, facts, s.dbg('S'), s.dbg('v'))
 	if err != nil {
 		log.Print(err)
 		return exitError
+	}
+	// The cache serves runs that print findings; -fix, -debug=S and the profiles of -debug
+	// need the analysis itself.
+	var store *cache
+	if s.cache && !s.fix && strings.Trim(s.debug, "v") == "" {
+		if store, err = openCache(every, analyzers, configFlags.Lookup("config").Value.String()); err != nil {
+			if s.dbg('v') {
+				log.Printf("cache off: %v", err)
+			}
+			store = nil
+		}
+	}
+	cached := map[string]*cacheEntry{}
+	var missed []*packages.Package
+	for _, p := range initial {
+		if store != nil {
+			if e, ok := store.get(p); ok {
+				cached[p.ID] = e
+				continue
+			}
+		}
+		missed = append(missed, p)
+	}
+	if s.dbg('v') {
+		log.Printf("%d packages to analyse, %d served from the cache", len(missed), len(cached))
+	}
+	var fresh *Results
+	var graph *checker.Graph
+	if len(missed) > 0 {
+		if !s.dbg('S') {
+			if err := typeCheck(missed, facts); err != nil {
+				log.Print(err)
+				return exitError
+			}
+		}
+		opts := &checker.Options{SanityCheck: s.dbg('s'), Sequential: s.dbg('p')}
+		if s.dbg('f') {
+			opts.FactLog = os.Stderr
+		}
+		graph, err = checker.Analyze(analyzers, missed, opts)
+		if err != nil {
+			log.Print(err)
+			return exitError
+		}
+		if s.fix {
+			// As multichecker: apply the fixes, print nothing else, and do not fail because
+			// there were findings.
+			packages.PrintErrors(initial)
+			if err := applyFixes(graph, s.diff, os.Stdout); err != nil {
+				log.Print(err)
+				return exitError
+			}
+			return code
+		}
+		fresh = collect(graph)
 	}
 	if packages.PrintErrors(initial) > 0 {
 		code = exitError
 	}
-	opts := &checker.Options{SanityCheck: s.dbg('s'), Sequential: s.dbg('p')}
-	if s.dbg('f') {
-		opts.FactLog = os.Stderr
-	}
-	graph, err := checker.Analyze(analyzers, initial, opts)
-	if err != nil {
-		log.Print(err)
-		return exitError
-	}
-	if s.fix {
-		// As multichecker: apply the fixes, print nothing else, and do not fail because
-		// there were findings.
-		if err := applyFixes(graph, s.diff, os.Stdout); err != nil {
-			log.Print(err)
-			return exitError
+	res := assemble(analyzers, initial, cached, fresh)
+	if store != nil && fresh != nil && len(fresh.Errors) == 0 {
+		if err := storeFresh(store, analyzers, missed, fresh); err != nil && s.dbg('v') {
+			log.Printf("cache: %v", err)
 		}
-		return code
 	}
-	res := collect(graph)
 	res.LoadFailed = code != exitClean
 	if err := f.apply(res); err != nil {
 		log.Print(err)
@@ -162,7 +205,7 @@ func run(s *settings, every []*analysis.Analyzer, analyzers []*analysis.Analyzer
 		log.Print(err)
 		c = exitError
 	}
-	if s.dbg('t') {
+	if s.dbg('t') && graph != nil {
 		printTimes(graph, s.dbg('p'))
 	}
 	return max(code, c)
@@ -179,19 +222,23 @@ func configAnalyzerFlags(analyzers []*analysis.Analyzer) *flag.FlagSet {
 	panic("driver: no analyzer named oauthvet (use all.Analyzers())")
 }
 
-// load loads the packages named by patterns with syntax and types: all of them from source
-// when some analyzer uses facts, else only the initial ones.
-// (Issue 15: the standard library from export data would go here.)
-func load(patterns []string, tests, allSyntax, verbose bool) ([]*packages.Package, error) {
-	mode := packages.LoadSyntax
-	if allSyntax {
-		mode = packages.LoadAllSyntax
-	}
+// load lists the packages named by patterns and their dependencies (loadMeta), to be
+// type-checked by typeCheck. With allSource (-debug=S) it loads them as multichecker does
+// instead: with facts, every dependency from source; without, only the roots.
+func load(patterns []string, tests, facts, allSource, verbose bool) ([]*packages.Package, error) {
 	if verbose {
 		log.Printf("load %s", patterns)
 	}
-	cfg := &packages.Config{Mode: mode | packages.NeedModule, Tests: tests}
-	initial, err := packages.Load(cfg, patterns...)
+	var initial []*packages.Package
+	var err error
+	switch {
+	case !allSource:
+		initial, err = loadMeta(patterns, tests)
+	case facts:
+		initial, err = packages.Load(&packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: tests}, patterns...)
+	default:
+		initial, err = packages.Load(&packages.Config{Mode: packages.LoadSyntax | packages.NeedModule, Tests: tests}, patterns...)
+	}
 	if err == nil && len(initial) == 0 {
 		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}

@@ -43,6 +43,7 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	binary = filepath.Join(dir, "oauthvet")
+	os.Setenv("OAUTHVET_CACHE", filepath.Join(dir, "cache")) // not the user's
 	if out, err := exec.Command("go", "build", "-o", binary, "../../cmd/oauthvet").CombinedOutput(); err != nil {
 		panic("building oauthvet: " + err.Error() + "\n" + string(out))
 	}
@@ -93,13 +94,19 @@ func writeFile(t *testing.T, name, content string) {
 // the exit code, failing if any output holds a whole secret.
 func run(t *testing.T, dir string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
+	return runEnv(t, dir, nil, args...)
+}
+
+// runEnv is run with more environment variables.
+func runEnv(t *testing.T, dir string, env []string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
 	name := binary
 	if args[0] == "go" {
 		name, args = "go", args[1:]
 	}
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off")
+	cmd.Env = append(append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off"), env...)
 	var o, e bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &o, &e
 	err := cmd.Run()

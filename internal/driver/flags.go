@@ -17,6 +17,7 @@ import (
 // plus -format, -baseline, -severity and -tier.
 type settings struct {
 	json, fix, diff, test, printFlags bool
+	cache                             bool
 	context                           int
 	debug, cpuprofile, memprofile     string
 	trace                             string
@@ -27,7 +28,7 @@ type settings struct {
 // driverOnly are flags unitchecker does not know: -flags leaves them out, so that go vet
 // rejects them rather than passing them to a unit run that would fail on them. debug,
 // cpuprofile, memprofile, trace and fix are left out as multichecker does.
-var driverOnly = []string{"debug", "cpuprofile", "memprofile", "trace", "fix", "format", "baseline", "severity", "tier"}
+var driverOnly = []string{"debug", "cpuprofile", "memprofile", "trace", "fix", "format", "baseline", "severity", "tier", "cache"}
 
 // registerFlags defines on fs the -NAME flag of each analyzer and its own flags as
 // -NAME.flag, and the driver's flags. It returns the -NAME flags.
@@ -53,12 +54,13 @@ func registerFlags(fs *flag.FlagSet, analyzers []*analysis.Analyzer, s *settings
 	fs.Bool("all", false, "no effect (deprecated)")
 	fs.String("tags", "", "no effect (deprecated)")
 
-	fs.StringVar(&s.debug, "debug", "", `debug flags, any subset of "fpstv"`)
+	fs.StringVar(&s.debug, "debug", "", `debug flags, any subset of "fpstvS" (S: load every dependency from source)`)
 	fs.StringVar(&s.cpuprofile, "cpuprofile", "", "write CPU profile to this file")
 	fs.StringVar(&s.memprofile, "memprofile", "", "write memory profile to this file")
 	fs.StringVar(&s.trace, "trace", "", "write trace log to this file")
 	fs.BoolVar(&s.test, "test", true, "indicates whether test files should be analyzed, too")
 
+	fs.BoolVar(&s.cache, "cache", true, "reuse the findings of packages whose files, dependencies, config and oauthvet binary are unchanged since an earlier run (in the user cache directory, or $OAUTHVET_CACHE)")
 	fs.StringVar(&s.format, "format", "text", "output format: text, json or sarif (SARIF 2.1.0, for code scanning)")
 	fs.StringVar(&s.baseline, "baseline", "", "report only findings whose fingerprint is not in this SARIF file (an earlier -format=sarif run)")
 	fs.StringVar(&s.severity, "severity", "", "report only findings of this severity and above: error, warning or note (default: [output] severity of oauthvet.toml, else all)")

@@ -2188,7 +2188,8 @@ func (e *engine) ctxStore(key string, l labels) {
 }
 
 // stdFunc reports whether obj is a function of the standard library (by the location of its
-// package, GOROOT/src, not by a dotless path: modules may be named "myapp"), or a method of
+// package, GOROOT/src, from source or export data, not by a dotless path: modules may be
+// named "myapp"), or a method of
 // the universe (error.Error).
 func (e *engine) stdFunc(obj *types.Func) bool {
 	if obj == nil {
@@ -2208,7 +2209,8 @@ func (e *engine) stdFunc(obj *types.Func) bool {
 	if f := e.pass.Fset.File(obj.Pos()); f != nil && f.Name() != "" {
 		dir := filepath.ToSlash(filepath.Dir(f.Name()))
 		root, ok := strings.CutSuffix(dir, "/src/"+pkg.Path())
-		std = ok && isDir(root+"/src/runtime")
+		// Export data names the standard library's files $GOROOT/src/...
+		std = ok && (root == "$GOROOT" || isDir(root+"/src/runtime"))
 	}
 	stdPkgs.Store(pkg.Path(), std)
 	return std
