@@ -41,9 +41,10 @@ func ModuleRoot(dir string) string { return config.ModuleRoot(dir) }
 // FindConfig returns the oauthvet.toml nearest to dir up to its module root, or "".
 func FindConfig(dir string) string { return config.Find(dir) }
 
-// SetVetUnit tells the checks that go vet runs this process on one package, and whether
-// only for its facts (go vet discards the diagnostics of such a run).
-func SetVetUnit(vetxOnly bool) { config.SetVetUnit(vetxOnly) }
+// UnitFlag is the config analyzer's flag (-oauthvet.UnitFlag) by which the driver tells
+// the checks that go vet runs this process on one package: "vet", or "facts" when only
+// its facts are used (go vet discards the diagnostics of such a run). Not for users.
+const UnitFlag = config.UnitFlag
 
 // Suppression reports whether d is a finding silenced by //oauthvet:ignore (reported only
 // with -oauthvet.suppressed), and returns the directive's reason and d without its mark.

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/oauthvet/oauthvet/analyzers/all"
 )
 
@@ -151,13 +153,17 @@ func preflight(explicit string) (all.Output, error) {
 // file), and tells the checks, with whether the run is for facts only (the VetxOnly field
 // of the .cfg file): go vet discards that run's diagnostics, so checks without facts skip
 // it and the others compute only facts.
-func vetUnit(args []string) bool {
+func vetUnit(args []string, analyzers []*analysis.Analyzer) bool {
 	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
 		return false
 	}
 	var unit struct{ VetxOnly bool }
 	if data, err := os.ReadFile(args[len(args)-1]); err == nil && json.Unmarshal(data, &unit) == nil {
-		all.SetVetUnit(unit.VetxOnly)
+		mode := "vet"
+		if unit.VetxOnly {
+			mode = "facts"
+		}
+		configAnalyzerFlags(analyzers).Set(all.UnitFlag, mode)
 	} // else unitchecker reports the error
 	return true
 }

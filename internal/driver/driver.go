@@ -57,7 +57,7 @@ func Main(analyzers []*analysis.Analyzer, commands map[string]Command) int {
 			return cmd(args[1:], analyzers)
 		}
 	}
-	if vetUnit(args) {
+	if vetUnit(args, analyzers) {
 		// go vet -vettool: one package per process, with its .cfg. unitchecker parses
 		// the same flags (minus the driver's own: see driverOnly), prints, and exits.
 		unitchecker.Main(analyzers...)

@@ -10,6 +10,8 @@ import (
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/oauthvet/oauthvet/analyzers/all"
 )
 
 // settings are the driver's command-line flags. The set, their names, defaults and usage
@@ -116,7 +118,7 @@ func printFlags(fs *flag.FlagSet) error {
 	}
 	var flags []jsonFlag
 	fs.VisitAll(func(f *flag.Flag) {
-		if slices.Contains(driverOnly, f.Name) {
+		if slices.Contains(driverOnly, f.Name) || f.Name == "oauthvet."+all.UnitFlag {
 			return
 		}
 		b, ok := f.Value.(interface{ IsBoolFlag() bool })

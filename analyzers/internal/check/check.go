@@ -6,6 +6,7 @@ package check
 import (
 	"fmt"
 	"go/ast"
+	"runtime"
 	"runtime/debug"
 	"strings"
 
@@ -26,14 +27,18 @@ type Pass struct {
 
 // FactsOnly reports whether go vet runs the tool on this package only for its facts: its
 // diagnostics are discarded, so a check that exports facts need only compute those.
-func (p *Pass) FactsOnly() bool { return config.FactsOnly() }
+func (p *Pass) FactsOnly() bool { return p.Rules.FactsOnly }
 
 // Run adapts a check's run function to analysis.Analyzer.Run. The check's analyzer must
 // require config.Analyzer.
 func Run(run func(*Pass) error) func(*analysis.Pass) (any, error) {
 	return func(ap *analysis.Pass) (result any, err error) {
 		name := ap.Analyzer.Name
-		if config.FactsOnly() && (len(ap.Analyzer.FactTypes) == 0 || config.IsStd(ap)) {
+		rules, _ := ap.ResultOf[config.Analyzer].(*config.Rules)
+		if rules == nil {
+			return nil, fmt.Errorf("check %s: no rules (it must require config.Analyzer)", name)
+		}
+		if rules.FactsOnly && (len(ap.Analyzer.FactTypes) == 0 || config.IsStd(ap)) {
 			// Nothing it could report would be shown, and the standard library holds no
 			// credentials, options or flows whose facts a check needs.
 			return nil, nil
@@ -43,10 +48,6 @@ func Run(run func(*Pass) error) func(*analysis.Pass) (any, error) {
 				err = panicError(name, ap.Pkg.Path(), r)
 			}
 		}()
-		rules, _ := ap.ResultOf[config.Analyzer].(*config.Rules)
-		if rules == nil {
-			return nil, fmt.Errorf("check %s: no rules (it must require config.Analyzer)", name)
-		}
 		ap.Files = sourceFiles(ap)
 		filter := suppress.NewFilter(name, suppress.Parse(ap.Fset, ap.Files))
 		report := ap.Report
@@ -82,6 +83,18 @@ func Run(run func(*Pass) error) func(*analysis.Pass) (any, error) {
 // panicError turns a panic inside a check into an error for this package alone, naming the
 // check and the innermost frame; it never repeats a secret the panic value may hold.
 func panicError(check, pkg string, r any) error {
+	return recovered(check, pkg, r, "")
+}
+
+// PanicError is the error for a panic recovered by analysis code outside check.Run (an
+// analyzer shared by the checks): its message is redacted, and the position reported is
+// the first frame of the analyzers outside the caller's file.
+func PanicError(analyzer, pkg string, r any) error {
+	_, file, _, _ := runtime.Caller(1)
+	return recovered(analyzer, pkg, r, file)
+}
+
+func recovered(check, pkg string, r any, skipFile string) error {
 	msg := fmt.Sprint(r)
 	if rules, err := config.Defaults(); err == nil {
 		if m, ok := secretscan.FindFormat(&rules.Secrets, msg, false); ok {
@@ -90,7 +103,8 @@ func panicError(check, pkg string, r any) error {
 	}
 	where := ""
 	for _, line := range strings.Split(string(debug.Stack()), "\n") {
-		if strings.Contains(line, "/analyzers/") && !strings.Contains(line, "/internal/check/") && strings.HasPrefix(line, "\t") {
+		if strings.Contains(line, "/analyzers/") && !strings.Contains(line, "/internal/check/") && strings.HasPrefix(line, "\t") &&
+			(skipFile == "" || !strings.Contains(line, skipFile+":")) {
 			where = " at " + strings.TrimSpace(line)
 			break
 		}

@@ -39,14 +39,21 @@ func init() {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if FactsOnly() && IsStd(pass) {
+	vetUnit, factsOnly := unit != "", unit == "facts"
+	if factsOnly && IsStd(pass) {
 		// No check runs on the standard library for facts alone (see check.Run), and its
 		// directives are not reported: no need to load the rules.
-		return &Rules{}, nil
+		return &Rules{VetUnit: true, FactsOnly: true}, nil
 	}
-	rules, err := Load(explicitPath, PackageDir(pass))
+	loaded, err := Load(explicitPath, PackageDir(pass))
 	if err != nil {
 		return nil, err
+	}
+	rules := loaded
+	if vetUnit {
+		r := *loaded // (Load shares one Rules among the packages of a config)
+		r.VetUnit, r.FactsOnly = true, factsOnly
+		rules = &r
 	}
 	for _, d := range suppress.Parse(pass.Fset, pass.Files) {
 		msg := d.Problem

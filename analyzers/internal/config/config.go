@@ -45,6 +45,12 @@ type Rules struct {
 	Flow    FlowSchema
 	Checks  map[string]any
 	Output  OutputSchema
+
+	// VetUnit records that go vet runs this process on one package (-oauthvet.unit): it
+	// analyses a package with in-package tests only as its test variant, the standalone
+	// driver both variants. FactsOnly records that the package is analysed only for the
+	// facts its importers need: its diagnostics are discarded.
+	VetUnit, FactsOnly bool
 }
 
 // Secrets is the compiled [secrets] table.

@@ -10,21 +10,18 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// The mode of this process, set once by the binary before any analysis.
-var vetUnit, factsOnly bool
+// UnitFlag is the config analyzer's flag (-oauthvet.unit) by which a driver says how go vet
+// runs this process: "vet" on one package, "facts" on one package only for the facts its
+// importers need (VetxOnly: go vet discards that run's diagnostics). A standalone run
+// leaves it empty. The checks read it through their Pass (Rules.VetUnit, Rules.FactsOnly),
+// and a test sets it like any analyzer flag. Not for users: -flags does not list it.
+const UnitFlag = "unit"
 
-// SetVetUnit records that go vet runs this process on one package (a .cfg argument), and
-// whether only for the facts its importers need (VetxOnly: go vet discards the
-// diagnostics of such a run).
-func SetVetUnit(vetxOnly bool) { vetUnit, factsOnly = true, vetxOnly }
+var unit string
 
-// VetUnit reports whether go vet runs this process on a single package. go vet analyses a
-// package with in-package tests only as its test variant; the standalone driver analyses
-// both variants.
-func VetUnit() bool { return vetUnit }
-
-// FactsOnly reports whether this process analyses a package only for its facts.
-func FactsOnly() bool { return factsOnly }
+func init() {
+	Analyzer.Flags.StringVar(&unit, UnitFlag, "", `set by the driver under go vet: "vet" (one package per process) or "facts" (only its facts are used)`)
+}
 
 // IsStd reports whether the analysed package belongs to the standard library: its import
 // path has no dot in its first element and its files are in a Go installation's src

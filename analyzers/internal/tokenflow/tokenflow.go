@@ -30,7 +30,6 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
-	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -151,14 +150,7 @@ func (*PackageSummaries) String() string { return "tokenflow summaries" }
 func run(pass *analysis.Pass) (res any, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			where := ""
-			for _, line := range strings.Split(string(debug.Stack()), "\n") {
-				if strings.Contains(line, "/tokenflow/") && strings.HasPrefix(line, "\t") && !strings.Contains(line, "tokenflow.go") {
-					where = " at " + strings.TrimSpace(line)
-					break
-				}
-			}
-			res, err = nil, fmt.Errorf("internal error: tokenflow panicked on package %s: %v%s (please report this)", pass.Pkg.Path(), r, where)
+			res, err = nil, check.PanicError("tokenflow", pass.Pkg.Path(), r)
 		}
 	}()
 	rules, _ := pass.ResultOf[config.Analyzer].(*config.Rules)
@@ -172,7 +164,7 @@ func run(pass *analysis.Pass) (res any, err error) {
 		return &Result{}, nil
 	}
 	c := compile(rules)
-	if len(pass.TypeErrors) > 0 || !relevant(pass, c) {
+	if len(pass.TypeErrors) > 0 || !relevant(pass, c, rules.VetUnit) {
 		return &Result{}, nil
 	}
 	prog := ssa.NewProgram(pass.Fset, 0)
@@ -224,14 +216,14 @@ func run(pass *analysis.Pass) (res any, err error) {
 
 // relevant reports whether the package can hold a flow, by its imports and a cheap look at
 // its syntax, before any SSA is built.
-func relevant(pass *analysis.Pass, c *compiled) bool {
+func relevant(pass *analysis.Pass, c *compiled, vetUnit bool) bool {
 	// Test code is never reported and no other package imports it. The standalone driver
 	// analyses a package with in-package tests twice, with and without its _test.go files:
 	// the variant without them is enough. go vet analyses only the variant with them.
 	if check.IsTestPackagePath(pass.Pkg.Path()) || strings.HasSuffix(pass.Pkg.Path(), "_test") {
 		return false
 	}
-	if !config.VetUnit() {
+	if !vetUnit {
 		for _, f := range pass.Files {
 			if strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
 				return false
