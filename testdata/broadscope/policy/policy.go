@@ -17,5 +17,7 @@ func configs() []*oauth2.Config {
 		{Endpoint: google.Endpoint, Scopes: []string{"https://www.googleapis.com/auth/calendar"}},
 		{Endpoint: github.Endpoint, Scopes: []string{"read:user", "offline_access"}}, // want `scope "offline_access" grants a long-lived refresh token`
 		{Endpoint: oauth2.Endpoint{AuthURL: "https://auth.example.com/authorize"}, Scopes: []string{"tenant:admin"}},
+		{Endpoint: oauth2.Endpoint{AuthURL: "https://gitlab.acme.example/oauth/authorize"}, Scopes: []string{"read_api", "api"}}, // want `scope "api" grants complete read and write access to the API`
+		{Endpoint: oauth2.Endpoint{AuthURL: "https://gitlab.other.example/oauth/authorize"}, Scopes: []string{"api"}},
 	}
 }
