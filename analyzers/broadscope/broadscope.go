@@ -86,18 +86,19 @@ type scanner struct {
 	constDecls map[*types.Const]ast.Expr
 	funcDecls  map[*types.Func]*ast.FuncDecl
 	statics    *staticvar.Index
-	changed    map[*types.Var]bool // variables of other packages this package may change
+	changes    *staticvar.Changes // when the package changes package-level variables (of any package)
 	findings   map[findingKey]finding
 }
 
 func run(pass *check.Pass) error {
 	pol := policyFor(pass.Rules)
-	exportScopeLists(pass, pol)
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	changes := staticvar.NewChanges(pass.TypesInfo, ins)
+	exportScopeLists(pass, pol, changes)
 	if pass.FactsOnly() || !catalogue.ImportsAny(pass.Pkg, catalogue.ScopePackages...) {
 		return nil
 	}
-	s := &scanner{pass: pass, pol: pol, findings: map[findingKey]finding{}}
-	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	s := &scanner{pass: pass, pol: pol, findings: map[findingKey]finding{}, changes: changes}
 	for _, file := range pass.Files {
 		// Test servers and fixtures request scopes no user ever grants; Example functions
 		// are documentation people copy, judged like production code.
@@ -637,11 +638,8 @@ func (s *scanner) values(e ast.Expr, out *[]scopeValue, seen map[any]bool) {
 		v, ok := s.objectOf(e).(*types.Var)
 		if ok && v.Pkg() != nil && v.Pkg() != s.pass.Pkg && !v.IsField() {
 			// Another package's list, never changed there.
-			if s.changed == nil {
-				s.changed = staticvar.Changed(s.pass.TypesInfo, s.pass.Files)
-			}
 			var fact scopeListFact
-			if !s.changed[v] && s.pass.ImportObjectFact(v, &fact) {
+			if s.changes.Unchanged(v) && s.pass.ImportObjectFact(v, &fact) {
 				for _, sc := range fact.Scopes {
 					*out = append(*out, scopeValue{sc, e, v.Pkg().Name() + "." + v.Name()})
 				}
@@ -727,7 +725,7 @@ func (s *scanner) helperValues(fn *types.Func, out *[]scopeValue, seen map[any]b
 // static returns the package's never-changed struct variables, indexed once.
 func (s *scanner) static() *staticvar.Index {
 	if s.statics == nil {
-		s.statics = staticvar.New(s.pass.TypesInfo, s.pass.Files)
+		s.statics = staticvar.New(s.pass.TypesInfo, s.pass.Files, s.changes)
 	}
 	return s.statics
 }
@@ -735,7 +733,7 @@ func (s *scanner) static() *staticvar.Index {
 // exportScopeLists exports a scopeListFact for each exported package-level list of
 // strings initialised with a literal that holds a scope the policy knows, and that the
 // package never changes. The standard library has none.
-func exportScopeLists(pass *check.Pass, pol *policy) {
+func exportScopeLists(pass *check.Pass, pol *policy, changes *staticvar.Changes) {
 	if config.IsStd(pass.Pass) {
 		return
 	}
@@ -760,7 +758,7 @@ func exportScopeLists(pass *check.Pass, pol *policy) {
 			lists[v] = elems
 		}
 	})
-	staticvar.DropChanged(pass.TypesInfo, pass.Files, lists)
+	staticvar.DropChanged(changes, lists)
 	for v, elems := range lists {
 		pass.ExportObjectFact(v, &scopeListFact{Scopes: elems})
 	}

@@ -83,7 +83,7 @@ type scanner struct {
 	public   map[*ast.BasicLit]bool     // literals of a native app's config, public by design
 	byObject map[types.Object]token.Pos // the finding of each named value reported at a sink
 	statics  *staticvar.Index           // never-changed struct variables of the package, built on demand
-	changed  map[*types.Var]bool        // variables of other packages this package may change, built on demand
+	changes  *staticvar.Changes         // when the package changes package-level variables (of any package)
 	depth    int                        // of constValue, against initialisation cycles in ill-typed code
 }
 
@@ -94,7 +94,8 @@ type fieldSink struct {
 
 func run(pass *check.Pass) error {
 	s := &scanner{pass: pass, secrets: &pass.Rules.Secrets, findings: map[token.Pos]finding{}, support: pass.ImportsTesting(),
-		public: map[*ast.BasicLit]bool{}, byObject: map[types.Object]token.Pos{}}
+		public: map[*ast.BasicLit]bool{}, byObject: map[types.Object]token.Pos{},
+		changes: staticvar.NewChanges(pass.TypesInfo, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))}
 	for _, f := range s.secrets.Fields {
 		m, _ := config.ParseMember(f.Name) // validated when the config was loaded
 		s.fields = append(s.fields, fieldSink{m, f.Kind})
@@ -689,7 +690,7 @@ func (s *scanner) settingsField(sel *ast.SelectorExpr) (string, bool) {
 		return "", false
 	case v.Pkg() == s.pass.Pkg:
 		if s.statics == nil {
-			s.statics = staticvar.New(s.pass.TypesInfo, s.pass.Files)
+			s.statics = staticvar.New(s.pass.TypesInfo, s.pass.Files, s.changes)
 		}
 		if val, _ := s.statics.Field(sel); val != nil {
 			return s.constValue(val)
@@ -769,12 +770,7 @@ func (s *scanner) constValue(e ast.Expr) (string, bool) {
 
 // changedHere reports whether this package may change another package's variable v, so
 // that v's fact (written by its own package) does not hold here.
-func (s *scanner) changedHere(v *types.Var) bool {
-	if s.changed == nil {
-		s.changed = staticvar.Changed(s.pass.TypesInfo, s.pass.Files)
-	}
-	return s.changed[v]
-}
+func (s *scanner) changedHere(v *types.Var) bool { return !s.changes.Unchanged(v) }
 
 func (s *scanner) stringConst(e ast.Expr) (string, bool) {
 	return catalogue.StringConst(s.pass.TypesInfo, e)
@@ -854,7 +850,7 @@ func (s *scanner) collectConstVars() {
 	})
 	// A variable the package changes (flag.StringVar(&v, ...)) does not certainly hold
 	// its initial value.
-	staticvar.DropChanged(s.pass.TypesInfo, s.pass.Files, s.vars)
+	staticvar.DropChanged(s.changes, s.vars)
 	for v, val := range s.vars {
 		if v.Exported() && !secretscan.IsPlaceholder(s.secrets, val) {
 			s.pass.ExportObjectFact(v, &constValueFact{Value: val})
@@ -881,7 +877,7 @@ func (s *scanner) exportSettings() {
 			}
 		})
 	})
-	staticvar.DropChanged(info, s.pass.Files, settings)
+	staticvar.DropChanged(s.changes, settings)
 	for v, fields := range settings {
 		s.pass.ExportObjectFact(v, &constFieldsFact{Fields: fields})
 	}

@@ -27,6 +27,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/oauthvet/oauthvet/analyzers/internal/catalogue"
+	"github.com/oauthvet/oauthvet/analyzers/internal/staticvar"
 )
 
 // Analyzer computes a *Flow for each package, and exports the facts that carry option
@@ -50,8 +51,7 @@ func (*OptionsFact) AFact()           {}
 func (f *OptionsFact) String() string { return "options(" + f.Kinds.String() + ")" }
 
 // FixedVarFact records that an exported package-level string variable is set once at
-// start-up: never assigned in a function (other than init) of its package, and its
-// address never taken.
+// start-up: staticvar's Fixed (changed, if at all, only in a func init of its package).
 type FixedVarFact struct{}
 
 func (*FixedVarFact) AFact()           {}
@@ -65,6 +65,7 @@ type Flow struct {
 	pass      *analysis.Pass
 	ins       *inspector.Inspector
 	pkgVars   map[*types.Var]*varInfo // package-level variables, scanned once
+	changes   *staticvar.Changes      // when package-level variables may change
 	locals    map[*types.Var]*varInfo
 	funcDecls map[*types.Func]*ast.FuncDecl
 	funcKinds map[*types.Func]Kind
@@ -73,9 +74,11 @@ type Flow struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	f := &Flow{
 		pass:      pass,
-		ins:       pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		ins:       ins,
+		changes:   staticvar.NewChanges(pass.TypesInfo, ins),
 		locals:    map[*types.Var]*varInfo{},
 		funcKinds: map[*types.Func]Kind{},
 	}
@@ -104,7 +107,7 @@ func (f *Flow) exportFixedVars() {
 		if !ok || !v.Exported() || !catalogue.IsString(v.Type()) {
 			continue
 		}
-		if info := f.varInfo(v); info.fixed() {
+		if f.changes.Fixed(v) {
 			f.pass.ExportObjectFact(v, new(FixedVarFact))
 		}
 	}

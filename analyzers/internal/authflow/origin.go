@@ -103,8 +103,8 @@ func (f *Flow) origin(e ast.Expr, seen map[*types.Var]bool) Value {
 	return Value{Origin: Unknown}
 }
 
-// varOrigin follows a variable: a package-level one set once at start-up is Fixed; a local
-// one is the union of the values assigned to it.
+// varOrigin follows a variable: a package-level one set once at start-up (staticvar's
+// Fixed) is Fixed; a local one is the union of the values assigned to it.
 func (f *Flow) varOrigin(v *types.Var, seen map[*types.Var]bool) Value {
 	if seen[v] {
 		return Value{Origin: noValue}
@@ -112,16 +112,17 @@ func (f *Flow) varOrigin(v *types.Var, seen map[*types.Var]bool) Value {
 	seen[v] = true
 	if isPackageLevel(v) {
 		if v.Pkg() != f.pass.Pkg {
+			// Fixed in its package (the fact), and not changed at run time here either.
 			var fact FixedVarFact
-			if f.pass.ImportObjectFact(v, &fact) {
+			if f.changes.Fixed(v) && f.pass.ImportObjectFact(v, &fact) {
 				return Value{Origin: Fixed, Obj: v}
 			}
 			return Value{Origin: Unknown}
 		}
-		info := f.varInfo(v)
-		if info.fixed() {
+		if f.changes.Fixed(v) {
 			return Value{Origin: Fixed, Obj: v}
 		}
+		info := f.varInfo(v)
 		if info.escapes {
 			return Value{Origin: Unknown}
 		}

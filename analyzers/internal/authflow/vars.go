@@ -11,11 +11,10 @@ import (
 
 // A def is one value given to a variable.
 type def struct {
-	rhs    ast.Expr       // the value; nil when it is not known (x += y, range, a parameter)
-	tuple  int            // rhs is a call with several results and this is result #tuple; else -1
-	elem   *ast.IndexExpr // an element is assigned: v[k] = rhs
-	zero   bool           // declared without a value
-	inFunc bool           // assigned inside a function other than init
+	rhs   ast.Expr       // the value; nil when it is not known (x += y, range, a parameter)
+	tuple int            // rhs is a call with several results and this is result #tuple; else -1
+	elem  *ast.IndexExpr // an element is assigned: v[k] = rhs
+	zero  bool           // declared without a value
 }
 
 // varInfo is what a variable's scope says about it.
@@ -25,19 +24,6 @@ type varInfo struct {
 	calls   []*ast.CallExpr // method calls on it: v.Set(k, x)
 	passed  []*ast.CallExpr // calls it is an argument of (other than append's first)
 	aliased bool            // copied to another variable, field, element or result
-}
-
-// fixed reports whether a package-level variable is set once at start-up.
-func (i *varInfo) fixed() bool {
-	if i.escapes {
-		return false
-	}
-	for _, d := range i.defs {
-		if d.inFunc {
-			return false
-		}
-	}
-	return true
 }
 
 // varInfo returns what the variable's scope says about v: for a local variable its
@@ -75,8 +61,8 @@ func (f *Flow) varInfo(v *types.Var) *varInfo {
 }
 
 // scanPackageVars records the definitions and address-taking of every package-level
-// variable. It visits only the statements that can set a variable, not every identifier:
-// it runs on every package, dependencies included, for the FixedVarFact.
+// variable. It visits only the statements that can set a variable, not every identifier.
+// (Whether a package-level variable keeps its value is staticvar's question.)
 func (f *Flow) scanPackageVars() {
 	f.pkgVars = map[*types.Var]*varInfo{}
 	visit := func(c inspector.Cursor) {
@@ -143,17 +129,10 @@ func (f *Flow) record(c inspector.Cursor, v *types.Var, into map[*types.Var]*var
 	}
 	parent := c.Parent()
 	kind, index := c.ParentEdge()
-	inFunc := func() bool {
-		for enc := range c.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
-			fd, ok := enc.Node().(*ast.FuncDecl)
-			return !ok || fd.Recv != nil || fd.Name.Name != "init"
-		}
-		return false
-	}
 	switch kind {
 	case edge.AssignStmt_Lhs:
 		as := parent.Node().(*ast.AssignStmt)
-		d := def{tuple: -1, inFunc: inFunc()}
+		d := def{tuple: -1}
 		switch {
 		case as.Tok != token.ASSIGN && as.Tok != token.DEFINE: // x += y
 		case len(as.Lhs) == len(as.Rhs):
@@ -164,7 +143,7 @@ func (f *Flow) record(c inspector.Cursor, v *types.Var, into map[*types.Var]*var
 		info.defs = append(info.defs, d)
 	case edge.ValueSpec_Names:
 		spec := parent.Node().(*ast.ValueSpec)
-		d := def{tuple: -1, inFunc: inFunc()}
+		d := def{tuple: -1}
 		switch {
 		case len(spec.Values) == 0:
 			d.zero = true
@@ -179,12 +158,12 @@ func (f *Flow) record(c inspector.Cursor, v *types.Var, into map[*types.Var]*var
 			info.escapes = true
 		}
 	case edge.Field_Names, edge.IncDecStmt_X, edge.RangeStmt_Key, edge.RangeStmt_Value:
-		info.defs = append(info.defs, def{tuple: -1, inFunc: true}) // a parameter, or set unseen
+		info.defs = append(info.defs, def{tuple: -1}) // a parameter, or set unseen
 	case edge.IndexExpr_X:
 		ix := parent.Node().(*ast.IndexExpr)
 		if k, i := parent.ParentEdge(); k == edge.AssignStmt_Lhs {
 			as := parent.Parent().Node().(*ast.AssignStmt)
-			d := def{tuple: -1, elem: ix, inFunc: inFunc()}
+			d := def{tuple: -1, elem: ix}
 			if as.Tok == token.ASSIGN && len(as.Lhs) == len(as.Rhs) {
 				d.rhs = as.Rhs[i]
 			}

@@ -1,32 +1,148 @@
-// Package staticvar finds the package-level struct variables whose fields certainly hold
-// what their initialiser wrote: a project's own settings compiled in (var prod =
-// Settings{ClientSecret: "…", Scopes: []string{…}}) and later copied into an OAuth
-// request (oauth2.Config{ClientSecret: prod.ClientSecret}).
+// Package staticvar says which package-level variables keep their value: the one
+// definition, for every check, of "a package variable that is never changed".
+//
+// A variable may be changed at initialisation (in a func init) or at run time (in any
+// other function, or unseen: through its address or a method with a pointer receiver).
+// Two questions follow, and each check asks the one it needs:
+//
+//   - Unchanged: does the variable certainly hold what its declaration wrote? Nothing
+//     changes it, not even init. A check that reads the initialiser (a secret or a scope
+//     list compiled in: var prod = Settings{ClientSecret: "…"}, later copied into an
+//     oauth2.Config) needs this: init() { prod.ClientSecret = os.Getenv("S") } makes
+//     the literal dead.
+//   - Fixed: does it hold one value for the whole run once the program has started?
+//     Only init may change it, from whatever source: a constant, the environment, even a
+//     random source. A check that asks whether a value is the same for every login (a
+//     PKCE verifier, an OAuth state) needs this.
+//
+// The package also indexes the struct variables initialised with a literal that are
+// Unchanged, so that their fields can be read (Index).
 package staticvar
 
 import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
 )
 
+// When is a set of the times a package-level variable may be changed.
+type When uint8
+
+const (
+	AtInit    When = 1 << iota // in the body of a func init, outside function literals
+	AtRunTime                  // anywhere else, or unseen (its address taken, a pointer method called)
+)
+
+// Changes records when a package's code may change package-level variables, of the
+// package or of another (an importer that sets pkg.Settings.ClientSecret makes pkg's fact
+// about it untrue for that importer). It scans the package on the first question; it is
+// not safe for concurrent use.
+type Changes struct {
+	info *types.Info
+	ins  *inspector.Inspector
+	when map[*types.Var]When
+}
+
+// NewChanges returns the Changes of the package whose syntax ins holds.
+func NewChanges(info *types.Info, ins *inspector.Inspector) *Changes {
+	return &Changes{info: info, ins: ins}
+}
+
+// When returns when the package may change v after its declaration: 0 if never.
+func (c *Changes) When(v *types.Var) When {
+	if c.when == nil {
+		c.scan()
+	}
+	return c.when[v]
+}
+
+// Unchanged reports whether v certainly holds what its declaration wrote: the package
+// never changes it, not even in a func init.
+func (c *Changes) Unchanged(v *types.Var) bool { return c.When(v) == 0 }
+
+// Fixed reports whether v holds one value for the whole run once the package is
+// initialised: the package changes it, if at all, only in a func init.
+func (c *Changes) Fixed(v *types.Var) bool { return c.When(v)&AtRunTime == 0 }
+
+// DropChanged removes from vars the variables that are not Unchanged.
+func DropChanged[T any](c *Changes, vars map[*types.Var]T) {
+	for v := range vars {
+		if !c.Unchanged(v) {
+			delete(vars, v)
+		}
+	}
+}
+
+// scan records each change: an assignment (=, op=, :=, ++, range =) to the variable or to
+// a field or element of it (v.F = x, v.F[i] = x), its address taken (&v, &v.F, as
+// flag.StringVar(&v, ...) does), and a call or method value of a method with a pointer
+// receiver on it (prod.Load(), which takes &prod).
+func (c *Changes) scan() {
+	c.when = map[*types.Var]When{}
+	info := c.info
+	for cur := range c.ins.Root().Preorder((*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.SelectorExpr)(nil)) {
+		var targets []ast.Expr
+		when := AtRunTime
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt:
+			targets, when = n.Lhs, inInit(cur)
+		case *ast.IncDecStmt:
+			targets, when = []ast.Expr{n.X}, inInit(cur)
+		case *ast.RangeStmt:
+			if n.Tok == token.ASSIGN {
+				targets, when = []ast.Expr{n.Key, n.Value}, inInit(cur)
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				targets = []ast.Expr{n.X}
+			}
+		case *ast.SelectorExpr:
+			if sel := info.Selections[n]; sel != nil && sel.Kind() == types.MethodVal {
+				if _, ptrRecv := sel.Obj().(*types.Func).Signature().Recv().Type().(*types.Pointer); ptrRecv {
+					if t := info.TypeOf(n.X); t != nil && !isPointer(t) {
+						targets = []ast.Expr{n.X}
+					}
+				}
+			}
+		}
+		for _, t := range targets {
+			if v := root(info, t); v != nil && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+				c.when[v] |= when
+			}
+		}
+	}
+}
+
+// inInit returns AtInit for a statement in the body of a func init (not in a function
+// literal there, which may run later), else AtRunTime.
+func inInit(cur inspector.Cursor) When {
+	for enc := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		if fd, ok := enc.Node().(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name == "init" {
+			return AtInit
+		}
+		break
+	}
+	return AtRunTime
+}
+
 // Index holds the package's struct variables initialised with a composite literal (not a
-// pointer to one, which may be aliased) that the package never assigns, takes the address
-// of, or changes a field of (also through a method with a pointer receiver).
+// pointer to one, which may be aliased) that are Unchanged.
 type Index struct {
 	info *types.Info
 	vars map[*types.Var]*ast.CompositeLit
 }
 
 // New indexes the package-level variables of files.
-func New(info *types.Info, files []*ast.File) *Index {
+func New(info *types.Info, files []*ast.File, changes *Changes) *Index {
 	x := &Index{info: info, vars: map[*types.Var]*ast.CompositeLit{}}
 	Inits(info, files, func(v *types.Var, init ast.Expr) {
 		if lit, ok := IsStructLit(info, init); ok {
 			x.vars[v] = lit
 		}
 	})
-	DropChanged(info, files, x.vars)
+	DropChanged(changes, x.vars)
 	return x
 }
 
@@ -51,63 +167,6 @@ func Inits(info *types.Info, files []*ast.File, f func(v *types.Var, init ast.Ex
 				}
 			}
 		}
-	}
-}
-
-// DropChanged removes from vars the variables whose value the package may change after
-// initialisation: those it assigns, increments, ranges into, takes the address of
-// (flag.StringVar(&v, ...)), or changes a field or element of (v.F = x, v.F[i] = x, also
-// through a method with a pointer receiver).
-func DropChanged[T any](info *types.Info, files []*ast.File, vars map[*types.Var]T) {
-	if len(vars) == 0 {
-		return
-	}
-	eachChange(info, files, func(v *types.Var) { delete(vars, v) })
-}
-
-// Changed returns the package-level variables, of this package or another, that the files
-// may change (see DropChanged): an importer that sets pkg.Settings.ClientSecret from the
-// environment makes pkg's fact about it untrue for that importer.
-func Changed(info *types.Info, files []*ast.File) map[*types.Var]bool {
-	out := map[*types.Var]bool{}
-	eachChange(info, files, func(v *types.Var) { out[v] = true })
-	return out
-}
-
-func eachChange(info *types.Info, files []*ast.File, changed func(*types.Var)) {
-	for _, file := range files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			var targets []ast.Expr
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				targets = n.Lhs
-			case *ast.IncDecStmt:
-				targets = []ast.Expr{n.X}
-			case *ast.RangeStmt:
-				if n.Tok == token.ASSIGN {
-					targets = []ast.Expr{n.Key, n.Value}
-				}
-			case *ast.UnaryExpr:
-				if n.Op == token.AND {
-					targets = []ast.Expr{n.X}
-				}
-			case *ast.SelectorExpr:
-				// prod.Load() with a pointer receiver takes &prod.
-				if sel := info.Selections[n]; sel != nil && sel.Kind() == types.MethodVal {
-					if _, ptrRecv := sel.Obj().(*types.Func).Signature().Recv().Type().(*types.Pointer); ptrRecv {
-						if t := info.TypeOf(n.X); t != nil && !isPointer(t) {
-							targets = []ast.Expr{n.X}
-						}
-					}
-				}
-			}
-			for _, t := range targets {
-				if v := root(info, t); v != nil {
-					changed(v)
-				}
-			}
-			return true
-		})
 	}
 }
 

@@ -1,7 +1,10 @@
 // Package statecfg holds login settings used from another package.
 package statecfg
 
-import "crypto/rand"
+import (
+	"crypto/rand"
+	"os"
+)
 
 // DefaultState is a constant state.
 const DefaultState = "agent-login"
@@ -17,3 +20,11 @@ func Begin() string {
 	CurrentState = rand.Text()
 	return CurrentState
 }
+
+// EnvState is read from the environment once, in func init: the same for every login.
+var EnvState string
+
+// RotatedState is made at start-up here; an importer replaces it for each login.
+var RotatedState = rand.Text()
+
+func init() { EnvState = os.Getenv("LOGIN_STATE") }
