@@ -116,7 +116,7 @@ func run(pass *check.Pass) error {
 			for c := range root.Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
 				switch n := c.Node().(type) {
 				case *ast.CompositeLit:
-					s.compositeLit(n, name)
+					s.compositeLit(c, n, name)
 				case *ast.AssignStmt:
 					s.assign(n, name)
 				case *ast.CallExpr:
@@ -140,8 +140,8 @@ func run(pass *check.Pass) error {
 }
 
 // compositeLit handles struct literals with a scope field, and url.Values literals with a
-// scope parameter.
-func (s *scanner) compositeLit(lit *ast.CompositeLit, file string) {
+// scope parameter. c is the literal's cursor.
+func (s *scanner) compositeLit(c inspector.Cursor, lit *ast.CompositeLit, file string) {
 	t := s.pass.TypesInfo.TypeOf(lit)
 	if t == nil {
 		return
@@ -177,9 +177,18 @@ func (s *scanner) compositeLit(lit *ast.CompositeLit, file string) {
 		}
 		field, _ := s.pass.TypesInfo.Uses[id].(*types.Var)
 		if sf := scopeField(field); sf != nil {
-			s.judge(kv.Value, s.structRequest(sf, lit, file))
+			s.judge(kv.Value, s.structRequest(sf, lit, heldIn(s.pass.TypesInfo, c), file))
 		}
 	}
+}
+
+// heldIn returns the variable that the struct literal at c (or its address) is assigned
+// to, whose fields the package may set later (params.Subject = user), or nil.
+func heldIn(info *types.Info, c inspector.Cursor) types.Object {
+	if u, ok := c.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
+		c = c.Parent()
+	}
+	return resultVar(info, c)
 }
 
 // assign handles cfg.Scopes = v and cfg.Scopes = append(cfg.Scopes, v).
@@ -194,7 +203,7 @@ func (s *scanner) assign(as *ast.AssignStmt, file string) {
 		}
 		field, _ := s.pass.TypesInfo.Uses[sel.Sel].(*types.Var)
 		if sf := scopeField(field); sf != nil {
-			s.judge(as.Rhs[i], s.structRequest(sf, sel.X, file))
+			s.judge(as.Rhs[i], s.structRequest(sf, sel.X, nil, file))
 		}
 	}
 }
@@ -244,14 +253,27 @@ func (s *scanner) call(c inspector.Cursor, call *ast.CallExpr, file string) {
 var scopeFieldMembers = func() []config.Member {
 	var ms []config.Member
 	for _, sf := range catalogue.ScopeFields {
-		m, err := config.ParseMember(sf.Field)
-		if err != nil {
-			panic(err) // a typo in the catalogue
-		}
-		ms = append(ms, m)
+		ms = append(ms, mustParseMember(sf.Field))
 	}
 	return ms
 }()
+
+// subjectFields are catalogue.SubjectFields parsed.
+var subjectFields = func() []config.Member {
+	var ms []config.Member
+	for _, f := range catalogue.SubjectFields {
+		ms = append(ms, mustParseMember(f))
+	}
+	return ms
+}()
+
+func mustParseMember(s string) config.Member {
+	m, err := config.ParseMember(s)
+	if err != nil {
+		panic(err) // a typo in the catalogue
+	}
+	return m
+}
 
 // scopeField returns the catalogue entry of the scope field v, or nil.
 func scopeField(v *types.Var) *catalogue.ScopeField {
@@ -274,13 +296,6 @@ func scopeFieldMember(sf *catalogue.ScopeField) config.Member {
 		}
 	}
 	return config.Member{}
-}
-
-// subjectFields name the user a service account acts as (Google's domain-wide delegation).
-// They belong with the scope fields in the catalogue.
-var subjectFields = []config.Member{
-	{Pkg: "golang.org/x/oauth2/jwt", Type: "Config", Name: "Subject"},
-	{Pkg: "golang.org/x/oauth2/google", Type: "CredentialsParams", Name: "Subject"},
 }
 
 func isSubjectField(v *types.Var) bool {
@@ -312,10 +327,6 @@ func (s *scanner) subjectSet(holder any) bool {
 }
 
 func (s *scanner) subjectSetSeen(holder any, seen map[types.Object]bool) bool {
-	nonEmpty := func(e ast.Expr) bool {
-		v, ok := s.stringConst(e)
-		return !ok || v != ""
-	}
 	switch h := holder.(type) {
 	case nil:
 		return false
@@ -323,7 +334,7 @@ func (s *scanner) subjectSetSeen(holder any, seen map[types.Object]bool) bool {
 		for _, elt := range h.Elts {
 			if kv, ok := elt.(*ast.KeyValueExpr); ok {
 				if id, ok := kv.Key.(*ast.Ident); ok {
-					if f, ok := s.pass.TypesInfo.Uses[id].(*types.Var); ok && isSubjectField(f) && nonEmpty(kv.Value) {
+					if f, ok := s.pass.TypesInfo.Uses[id].(*types.Var); ok && isSubjectField(f) && s.maybeNonEmpty(kv.Value) {
 						return true
 					}
 				}
@@ -344,11 +355,8 @@ func (s *scanner) subjectSetSeen(holder any, seen map[types.Object]bool) bool {
 			return false
 		}
 		seen[h] = true
-		s.index()
-		for k, values := range s.fieldDefs {
-			if k.obj == h && isSubjectField(k.field) && slices.ContainsFunc(values, nonEmpty) {
-				return true
-			}
+		if s.subjectFieldSet(h) {
+			return true
 		}
 		for _, d := range s.defs[h] {
 			if s.subjectSetSeen(d, seen) {
@@ -359,16 +367,40 @@ func (s *scanner) subjectSetSeen(holder any, seen map[types.Object]bool) bool {
 	return false
 }
 
+// subjectFieldSet reports whether the package sets a Subject field of the struct held by
+// the variable or field obj (cfg.Subject = user) to something other than "".
+func (s *scanner) subjectFieldSet(obj types.Object) bool {
+	if obj == nil {
+		return false
+	}
+	s.index()
+	for k, values := range s.fieldDefs {
+		if k.obj == obj && isSubjectField(k.field) && slices.ContainsFunc(values, s.maybeNonEmpty) {
+			return true
+		}
+	}
+	return false
+}
+
+// maybeNonEmpty reports whether e may be a string other than "".
+func (s *scanner) maybeNonEmpty(e ast.Expr) bool {
+	v, ok := s.stringConst(e)
+	return !ok || v != ""
+}
+
 // structRequest describes a request made through a scope field of the struct holder (a
-// literal, or an expression naming a variable or field that holds the struct).
-func (s *scanner) structRequest(sf *catalogue.ScopeField, holder ast.Expr, file string) request {
+// literal, or an expression naming a variable or field that holds the struct); heldIn is
+// the variable a literal is assigned to, or nil.
+func (s *scanner) structRequest(sf *catalogue.ScopeField, holder ast.Expr, heldIn types.Object, file string) request {
 	req := request{provider: sf.Provider, flow: sf.Flow, file: file}
 	if sf.Flow == catalogue.ServiceFlow {
-		req.delegated = s.subjectSet(holder)
+		req.delegated = s.subjectSet(holder) || s.subjectFieldSet(heldIn)
 	}
 	if req.provider == "" && (sf.Endpoint != "" || len(sf.URLFields) > 0) {
 		found := map[string]bool{}
 		s.configProviders(holder, sf, found, map[types.Object]bool{})
+		// What else the variable is assigned is another struct: only its fields count.
+		s.fieldProviders(heldIn, sf, found)
 		if len(found) == 1 { // several: the provider is chosen at run time
 			for p := range found {
 				req.provider = p
@@ -406,6 +438,16 @@ func (s *scanner) configProviders(e ast.Expr, sf *catalogue.ScopeField, found ma
 	for _, d := range s.defs[obj] {
 		s.configProviders(d, sf, found, seen)
 	}
+	s.fieldProviders(obj, sf, found)
+}
+
+// fieldProviders adds the providers that the package's assignments to the endpoint fields
+// of the struct held by the variable or field obj name (cfg.Endpoint = github.Endpoint).
+func (s *scanner) fieldProviders(obj types.Object, sf *catalogue.ScopeField, found map[string]bool) {
+	if obj == nil {
+		return
+	}
+	s.index()
 	for k, values := range s.fieldDefs {
 		if k.obj == obj {
 			for _, v := range values {

@@ -21,16 +21,32 @@ type ScopeField struct {
 	URLFields []string
 }
 
-// ScopeFields are the scope fields of golang.org/x/oauth2 and the MCP SDKs.
+// ScopeFields are the scope fields of golang.org/x/oauth2, Google's credential libraries
+// and the MCP SDKs.
 var ScopeFields = []ScopeField{
 	{Field: "golang.org/x/oauth2.Config.Scopes", Flow: UserFlow, Endpoint: "Endpoint"},
 	{Field: "golang.org/x/oauth2/clientcredentials.Config.Scopes", Flow: ServiceFlow, URLFields: []string{"TokenURL"}},
 	{Field: "golang.org/x/oauth2/jwt.Config.Scopes", Flow: ServiceFlow, URLFields: []string{"TokenURL"}},
 	{Field: "golang.org/x/oauth2/google.CredentialsParams.Scopes", Flow: ServiceFlow, Provider: "google"},
+	// Application default credentials of cloud.google.com/go/auth (credentials.DetectDefault,
+	// NewCredentialsFromJSON), and service-account impersonation.
+	{Field: "cloud.google.com/go/auth/credentials.DetectOptions.Scopes", Flow: ServiceFlow, Provider: "google"},
+	{Field: "cloud.google.com/go/auth/credentials/impersonate.CredentialsOptions.Scopes", Flow: ServiceFlow, Provider: "google"},
+	{Field: "google.golang.org/api/impersonate.CredentialsConfig.Scopes", Flow: ServiceFlow, Provider: "google"},
 	// client.OAuthConfig is an alias of transport.OAuthConfig: one field.
 	{Field: "github.com/mark3labs/mcp-go/client/transport.OAuthConfig.Scopes", Flow: UserFlow, URLFields: []string{"AuthServerMetadataURL"}},
 	{Field: "github.com/modelcontextprotocol/go-sdk/oauthex.ClientRegistrationMetadata.Scope", Flow: UserFlow},
 	{Field: "github.com/modelcontextprotocol/go-sdk/oauthex.TokenExchangeRequest.Scope", Flow: ServiceFlow},
+}
+
+// SubjectFields name the user a service account acts as (Google's domain-wide delegation),
+// beside the scope fields of ServiceFlow structs.
+var SubjectFields = []string{
+	"golang.org/x/oauth2/jwt.Config.Subject",
+	"golang.org/x/oauth2/google.CredentialsParams.Subject",
+	"cloud.google.com/go/auth/credentials.DetectOptions.Subject",
+	"cloud.google.com/go/auth/credentials/impersonate.CredentialsOptions.Subject",
+	"google.golang.org/api/impersonate.CredentialsConfig.Subject",
 }
 
 // ScopeFunc is a function whose arguments from Arg on are requested scopes.
@@ -73,6 +89,9 @@ var ScopePackages = []string{
 	"golang.org/x/oauth2/jwt",
 	"golang.org/x/oauth2/google",
 	"google.golang.org/api/option",
+	"google.golang.org/api/impersonate",
+	"cloud.google.com/go/auth/credentials",
+	"cloud.google.com/go/auth/credentials/impersonate",
 	"github.com/mark3labs/mcp-go/client",
 	"github.com/mark3labs/mcp-go/client/transport",
 	"github.com/modelcontextprotocol/go-sdk/oauthex",
