@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -113,7 +114,7 @@ func run(pass *check.Pass) error {
 			}
 		}
 		for _, root := range roots {
-			for c := range root.Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
+			for c := range root.Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil), (*ast.BasicLit)(nil), (*ast.BinaryExpr)(nil)) {
 				switch n := c.Node().(type) {
 				case *ast.CompositeLit:
 					s.compositeLit(c, n, name)
@@ -121,6 +122,9 @@ func run(pass *check.Pass) error {
 					s.assign(n, name)
 				case *ast.CallExpr:
 					s.call(c, n, name)
+					s.authURL(c, name)
+				case *ast.BasicLit, *ast.BinaryExpr:
+					s.authURL(c, name)
 				}
 			}
 		}
@@ -532,7 +536,7 @@ func (s *scanner) urlPrefix(e ast.Expr) string {
 			return s.urlPrefix(x.X)
 		}
 	case *ast.CallExpr:
-		if catalogue.FullName(s.pass.TypesInfo, x) == "fmt.Sprintf" && len(x.Args) > 0 {
+		if catalogue.FullName(s.pass.TypesInfo, x) == catalogue.Sprintf && len(x.Args) > 0 {
 			if f, ok := s.stringConst(x.Args[0]); ok {
 				before, _, _ := strings.Cut(f, "%")
 				return before
@@ -546,8 +550,13 @@ func (s *scanner) urlPrefix(e ast.Expr) string {
 func (s *scanner) judge(e ast.Expr, req request) {
 	var values []scopeValue
 	s.values(e, &values, map[any]bool{})
+	s.judgeValues(values, req)
+}
+
+// judgeValues reports the over-broad scopes among values, of a scope request.
+func (s *scanner) judgeValues(values []scopeValue, req request) {
 	for _, v := range values {
-		for _, scope := range strings.Fields(v.value) {
+		for _, scope := range scopeTokens(v.value) {
 			r := s.pol.match(scope, req)
 			if r == nil {
 				continue
@@ -565,6 +574,12 @@ func (s *scanner) judge(e ast.Expr, req request) {
 			}
 		}
 	}
+}
+
+// scopeTokens splits a scope value into scopes: at white space, as RFC 6749 writes them,
+// and at commas, as Slack, Linear and GitHub read them.
+func scopeTokens(v string) []string {
+	return strings.FieldsFunc(v, func(r rune) bool { return unicode.IsSpace(r) || r == ',' })
 }
 
 func message(scope, from string, r *config.ScopeRule, delegated bool) string {
@@ -793,7 +808,7 @@ func exportScopeLists(pass *check.Pass, pol *policy, changes *staticvar.Changes)
 			}
 			if sc, ok := catalogue.StringConst(pass.TypesInfo, elt); ok {
 				elems = append(elems, sc)
-				known = known || slices.ContainsFunc(strings.Fields(sc), pol.knows)
+				known = known || slices.ContainsFunc(scopeTokens(sc), pol.knows)
 			}
 		}
 		if known {

@@ -10,21 +10,25 @@ scopes turn one prompt injection or one leaked token into a takeover of the whol
 
 The check finds scope requests by type: the Scopes of oauth2.Config,
 clientcredentials.Config, jwt.Config, google.CredentialsParams, the application default
-credentials and impersonation options of cloud.google.com/go/auth (credentials.DetectOptions,
-impersonate.CredentialsOptions) and google.golang.org/api/impersonate.CredentialsConfig, and
-mcp-go's OAuthConfig; go-sdk's oauthex.ClientRegistrationMetadata.Scope and
-TokenExchangeRequest.Scope; the scope arguments of google.ConfigFromJSON, JWTConfigFromJSON,
-DefaultClient, DefaultTokenSource, FindDefaultCredentials, CredentialsFromJSON* and
-option.WithScopes;
-and a "scope" (or Slack "user_scope") parameter given to oauth2.SetAuthURLParam or set in
-url.Values. It follows constants (also those of google.golang.org/api packages and of
-other packages), package-level and local slices, slices built with append or in a range
-loop, strings.Join, and strings.Fields or strings.Split of constants; what a function of
-the package returns when its result cannot depend on its inputs (no parameter or receiver
-is used); the fields of a package-level settings variable (var prod = settings{Scopes:
-...}) that the package never changes; and exported lists of other packages that their
-package never changes (through facts: these are reported where the list is used, naming
-it). Other packages' functions and struct variables are not followed.
+credentials and impersonation options of cloud.google.com/go/auth
+(credentials.DetectOptions, impersonate.CredentialsOptions) and
+google.golang.org/api/impersonate.CredentialsConfig, and mcp-go's OAuthConfig; go-sdk's
+oauthex.ClientRegistrationMetadata.Scope and TokenExchangeRequest.Scope; the scope arguments
+of google.ConfigFromJSON, JWTConfigFromJSON, DefaultClient, DefaultTokenSource,
+FindDefaultCredentials, CredentialsFromJSON* and option.WithScopes; a "scope" (or Slack
+"user_scope") parameter given to oauth2.SetAuthURLParam or set in url.Values; and the query
+of an authorization URL written in the code (a constant, a concatenation or a fmt.Sprintf
+format, its path ending at …/authorize or Google's …/auth): its host names the provider, and
+a parameter's value is judged where it is constant or a whole hole (an argument, a
+url.QueryEscape of one, an operand). It follows constants (also those of
+google.golang.org/api packages and of other packages), package-level and local slices,
+slices built with append or in a range loop, strings.Join, and strings.Fields or
+strings.Split of constants; what a function of the package returns when its result cannot
+depend on its inputs (no parameter or receiver is used); the fields of a package-level
+settings variable (var prod = settings{Scopes: ...}) that the package never changes; and
+exported lists of other packages that their package never changes (through facts: these are
+reported where the list is used, naming it). Other packages' functions and struct variables
+are not followed.
 
 Each scope is judged by what the grant can reach. A person consents in a user flow; a
 service (client credentials, a service account, application default credentials) acts as
@@ -37,12 +41,13 @@ severity "info" are knowledge, not findings: a scope that is the only one permit
 operation (admin:repo_hook to delete a repository hook, admin:org_hook for organization
 hooks) or a name that only the project's own server defines ("all").
 
-Each scope is judged by the rules of the flow's provider, known from the Config's Endpoint
-(google.Endpoint, github.Endpoint, gitlab.Endpoint, microsoft.AzureADEndpoint, endpoints.*;
-in the literal or set later on its variable), from endpoint URLs, or from the scope itself
-(https://www.googleapis.com/auth/..., Graph permission names with or without the
-https://graph.microsoft.com/ prefix). A bare word such as "repo" or "admin" is judged only
-in that provider's flow, and wildcards ("*", "all") only in OAuth requests, not in any
+Scopes are split at white space and at commas (Slack, Linear and GitHub read comma-separated
+lists). Each scope is judged by the rules of the flow's provider, known from the Config's
+Endpoint (google.Endpoint, github.Endpoint, gitlab.Endpoint, microsoft.AzureADEndpoint,
+endpoints.*; in the literal or set later on its variable), from endpoint URLs, or from the
+scope itself (https://www.googleapis.com/auth/..., Graph permission names with or without
+the https://graph.microsoft.com/ prefix). A bare word such as "repo" or "admin" is judged
+only in that provider's flow, and wildcards ("*", "all") only in OAuth requests, not in any
 url.Values "scope" parameter.
 
 The finding is reported where the scope string is written if that is in the package, else

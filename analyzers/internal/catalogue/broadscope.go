@@ -82,6 +82,10 @@ const ScopeParamOption = "golang.org/x/oauth2.SetAuthURLParam"
 // user_scope.
 var ScopeParams = map[string]string{"scope": "", "user_scope": "slack"}
 
+// URLEscapers escape a value for a URL: a scope parameter's value written through one is
+// its argument.
+var URLEscapers = []string{"net/url.QueryEscape", "net/url.PathEscape"}
+
 // ScopePackages are the packages whose import makes a package worth a look by broadscope.
 var ScopePackages = []string{
 	"golang.org/x/oauth2",

@@ -11,3 +11,5 @@ var (
 	testGitLab = &oauth2.Config{Endpoint: gitlab.Endpoint, Scopes: []string{"api", "sudo"}}
 	testGraph  = &oauth2.Config{Endpoint: microsoft.AzureADEndpoint("common"), Scopes: []string{"Directory.ReadWrite.All", "Mail.ReadWrite"}}
 )
+
+const testSlackInstall = "https://slack.com/oauth/v2/authorize?client_id=1&user_scope=search:read,admin"
