@@ -99,7 +99,7 @@ func (c *checker) scan(root ast.Node, exchanges *[]inspector.Cursor) {
 		case catalogue.AuthCodeURL:
 			// RFC 9700 §2.1: a client using PKCE may rely on it against CSRF (the
 			// oauth2 package's own example passes "state" with S256ChallengeOption).
-			if !c.flow.CallOptions(call, 1).HasS256Challenge() {
+			if !c.flow.AuthURLOptions(call).HasS256Challenge() {
 				c.state(n, 0, "AuthCodeURL")
 			}
 		case catalogue.AuthHandlerTokenSource:

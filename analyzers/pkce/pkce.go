@@ -165,10 +165,10 @@ func (c *checker) authCodeURL(call *ast.CallExpr) {
 			}
 		}
 	}
-	k := c.flow.CallOptions(call, 1)
+	k := c.flow.AuthURLOptions(call)
 	switch {
 	case k&(authflow.Unresolved|authflow.OtherGrant) != 0, k.HasS256Challenge(), k&(authflow.MethodPlain|authflow.MethodOther) != 0:
-		return // not followed; not the code flow (legacygrant's business); S256; or plain, reported at its SetAuthURLParam
+		return // not followed; not the code flow (legacygrant's business); S256; or plain, reported at its SetAuthURLParam or appended text
 	case k&authflow.ChallengeParam != 0:
 		c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msgNoMethod})
 	case k&authflow.Verifier != 0:

@@ -307,15 +307,20 @@ func (f *Flow) paramKind(call *ast.CallExpr) Kind {
 		}
 		return OtherGrant
 	case "code_challenge_method":
-		switch m, ok := f.ConstString(call.Args[1]); {
-		case ok && m == "S256":
-			return MethodS256
-		case ok && strings.EqualFold(m, "plain"):
-			return MethodPlain
-		}
-		return MethodOther
+		return methodKind(f.ConstString(call.Args[1]))
 	}
 	return OtherOption
+}
+
+// methodKind classifies a code_challenge_method value; known says it is a constant.
+func methodKind(m string, known bool) Kind {
+	switch {
+	case known && m == "S256":
+		return MethodS256
+	case known && strings.EqualFold(m, "plain"):
+		return MethodPlain
+	}
+	return MethodOther
 }
 
 // ConstString returns the value of a constant string expression.

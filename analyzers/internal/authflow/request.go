@@ -370,19 +370,9 @@ const hole = "\x00"
 func (f *Flow) stringRequest(e ast.Expr) *Request {
 	var text strings.Builder
 	if call, ok := e.(*ast.CallExpr); ok { // fmt.Sprintf(format, args...)
-		if len(call.Args) == 0 {
+		if !f.formatText(call, &text) {
 			return nil
 		}
-		format, ok := f.ConstString(call.Args[0])
-		if !ok {
-			return nil
-		}
-		text.WriteString(verb.ReplaceAllStringFunc(format, func(v string) string {
-			if v == "%%" {
-				return "%"
-			}
-			return hole
-		}))
 	} else {
 		f.flatten(e, &text)
 	}
@@ -390,6 +380,12 @@ func (f *Flow) stringRequest(e ast.Expr) *Request {
 	if !queryKey.MatchString(s) || strings.ContainsAny(s, " \t\n") {
 		return nil // whitespace: a message about a request, not a URL or a form body
 	}
+	return queryRequest(s, e)
+}
+
+// queryRequest parses a query string (or a URL with one) with holes for values; nil if it
+// is a URL without a query.
+func queryRequest(s string, at ast.Node) *Request {
 	if i := strings.IndexByte(s, '?'); i >= 0 {
 		s = s[i+1:]
 	} else if strings.Contains(s, "://") {
@@ -411,13 +407,32 @@ func (f *Flow) stringRequest(e ast.Expr) *Request {
 			r.Complete = false
 			continue
 		}
-		p := Param{Key: unescape(key), At: e}
+		p := Param{Key: unescape(key), At: at}
 		if !strings.Contains(value, hole) {
 			p.Value, p.Known = unescape(value), true
 		}
 		r.Params = append(r.Params, p)
 	}
 	return r
+}
+
+// formatText writes the constant format of fmt.Sprintf(format, args...) with a hole for
+// each verb; false if the format is not constant.
+func (f *Flow) formatText(call *ast.CallExpr, out *strings.Builder) bool {
+	if len(call.Args) == 0 {
+		return false
+	}
+	format, ok := f.ConstString(call.Args[0])
+	if !ok {
+		return false
+	}
+	out.WriteString(verb.ReplaceAllStringFunc(format, func(v string) string {
+		if v == "%%" {
+			return "%"
+		}
+		return hole
+	}))
+	return true
 }
 
 // flatten writes a string concatenation, with a hole for each part that is not constant.

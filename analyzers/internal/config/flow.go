@@ -37,6 +37,12 @@ type FlowFunc struct {
 	Whole    bool     `toml:"whole"`
 	Incoming bool     `toml:"incoming"`
 
+	// Sources by JSON name: a string field of any struct type whose JSON name (its json
+	// tag) is one of JSONTags carries a credential, and values of the type are sources as
+	// a Type entry's are: the wire format of a token response (access_token) decoded into
+	// a program's own struct, or of the client credentials it sends (client_secret).
+	JSONTags []string `toml:"json_tags"`
+
 	// Sinks: the argument indexes (from 0, receiver not counted) that must not receive a
 	// token; -1 means every variadic argument. Sources by function: the result (from 0)
 	// that carries the token.
@@ -118,8 +124,12 @@ func validateFlow(f *FlowSchema, bad badFunc) error {
 	}
 	for i, fn := range f.Source {
 		switch {
-		case fn.Type == "" && len(fn.Names()) == 0:
-			return bad(toml.Key{"flow", "source", "kind"}, i, "[[flow.source]] needs a func, funcs or type")
+		case len(fn.JSONTags) > 0 && (fn.Type != "" || len(fn.Names()) > 0 || len(fn.Fields) > 0 || fn.Whole || fn.Incoming || fn.KeyArg != nil || len(fn.Params) > 0 || len(fn.Args) > 0):
+			return bad(toml.Key{"flow", "source", "json_tags"}, i, "[[flow.source]] with json_tags takes only kind and advice")
+		case len(fn.JSONTags) > 0 && slices.Contains(fn.JSONTags, ""):
+			return bad(toml.Key{"flow", "source", "json_tags"}, i, "json_tags: a JSON name cannot be empty")
+		case fn.Type == "" && len(fn.Names()) == 0 && len(fn.JSONTags) == 0:
+			return bad(toml.Key{"flow", "source", "kind"}, i, "[[flow.source]] needs a func, funcs, type or json_tags")
 		case fn.Type != "" && len(fn.Names()) > 0:
 			return bad(toml.Key{"flow", "source", "kind"}, i, "[[flow.source]] names a type and a func; use one entry for each")
 		case fn.Type != "" && !validTypeName(fn.Type):

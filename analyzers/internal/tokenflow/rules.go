@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -38,6 +39,7 @@ type typeSource struct {
 	fields    map[string]bool
 	whole     bool
 	incoming  bool
+	json      bool // by the JSON names of its fields (json_tags), not named in the rules
 	kind      labels
 }
 
@@ -59,6 +61,8 @@ type compiled struct {
 	kinds      []string // kind names by bit
 	whole      labels   // kinds that leak only when printed whole
 	types      []*typeSource
+	jsonTags   map[string]labels // [[flow.source]] json_tags: JSON name → kind
+	jsonTypes  sync.Map          // *types.TypeName → *typeSource (nil: none), of jsonSource
 	funcs      map[string][]*funcSource
 	sinks      map[string][]*sink
 	sanitizers map[string][]*config.FlowFunc
@@ -86,6 +90,7 @@ func compile(r *config.Rules) *compiled {
 	}
 	c := &compiled{
 		funcs:      map[string][]*funcSource{},
+		jsonTags:   map[string]labels{},
 		sinks:      map[string][]*sink{},
 		sanitizers: map[string][]*config.FlowFunc{},
 		srcPkgs:    map[string]bool{},
@@ -114,6 +119,12 @@ func compile(r *config.Rules) *compiled {
 		bit := kindBit(e.Kind)
 		if e.Advice != "" && c.advice[e.Kind] == "" {
 			c.advice[e.Kind] = e.Advice
+		}
+		if len(e.JSONTags) > 0 {
+			for _, tag := range e.JSONTags {
+				c.jsonTags[tag] |= bit
+			}
+			continue
 		}
 		if e.Type != "" {
 			dot := strings.LastIndex(e.Type, ".")
@@ -201,7 +212,38 @@ func (c *compiled) typeSourceOf(t types.Type) *typeSource {
 			return ts
 		}
 	}
+	if len(c.jsonTags) > 0 {
+		return c.jsonSource(named)
+	}
 	return nil
+}
+
+// jsonSource returns the source that a struct type is by the JSON names of its string
+// fields ([[flow.source]] json_tags), or nil; memoized per type.
+func (c *compiled) jsonSource(named *types.Named) *typeSource {
+	obj := named.Origin().Obj()
+	if v, ok := c.jsonTypes.Load(obj); ok {
+		return v.(*typeSource)
+	}
+	var ts *typeSource
+	if st, ok := named.Origin().Underlying().(*types.Struct); ok {
+		for i := range st.NumFields() {
+			f := st.Field(i)
+			if b, ok := f.Type().Underlying().(*types.Basic); !ok || b.Kind() != types.String {
+				continue
+			}
+			name, _, _ := strings.Cut(reflect.StructTag(st.Tag(i)).Get("json"), ",")
+			if bit := c.jsonTags[name]; bit != 0 && name != "" {
+				if ts == nil {
+					ts = &typeSource{pkg: obj.Pkg().Path(), name: obj.Name(), fields: map[string]bool{}, json: true}
+				}
+				ts.fields[f.Name()] = true
+				ts.kind |= bit
+			}
+		}
+	}
+	c.jsonTypes.Store(obj, ts)
+	return ts
 }
 
 // kindNames lists the kinds in l, most specific (non-whole) first.

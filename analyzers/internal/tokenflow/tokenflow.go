@@ -214,6 +214,26 @@ func run(pass *analysis.Pass) (res any, err error) {
 	return a.result(), nil
 }
 
+// usesJSONSource reports whether the package declares a struct type that is a source by
+// the JSON names of its fields, or reads a field of one.
+func usesJSONSource(pass *analysis.Pass, c *compiled) bool {
+	for _, obj := range pass.TypesInfo.Defs {
+		if tn, ok := obj.(*types.TypeName); ok {
+			if ts := c.typeSourceOf(tn.Type()); ts != nil && ts.json {
+				return true
+			}
+		}
+	}
+	for _, sel := range pass.TypesInfo.Selections {
+		if sel.Kind() == types.FieldVal {
+			if ts := c.typeSourceOf(sel.Recv()); ts != nil && ts.json {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // relevant reports whether the package can hold a flow, by its imports and a cheap look at
 // its syntax, before any SSA is built.
 func relevant(pass *analysis.Pass, c *compiled, vetUnit bool) bool {
@@ -243,6 +263,9 @@ func relevant(pass *analysis.Pass, c *compiled, vetUnit bool) bool {
 	}
 	if c.srcPkgs[pass.Pkg.Path()] || c.sinkPkgs[pass.Pkg.Path()] {
 		src, snk = true, true
+	}
+	if len(c.jsonTags) > 0 && usesJSONSource(pass, c) {
+		return true
 	}
 	if !src && !snk {
 		return false
