@@ -15,13 +15,21 @@ The check reports:
   - The state of (*oauth2.Config).AuthCodeURL, authhandler.TokenSource and
     TokenSourceWithPKCE, and mcp-go's (*OAuthHandler).GetAuthorizationURL when it is a
     constant (from any file or package), an empty string, a package-level variable set
-    once at start-up (also from another package), or a value from math/rand or the clock
-    (also bytes filled by math/rand's Read and hex or base64 encoded), or when it is a
+    once at start-up (in its declaration or a func init; also from another package, unless
+    this one changes it), an unexported struct field set only where the struct is made and
+    read through a method's receiver in a function with an *http.Request parameter (one
+    state for every login the server serves), or a value from math/rand or math/rand/v2
+    (any function or *Rand method: rand.Int, rand.N, rand.IntN, rand.Uint64) or the clock
+    (time.Now() and any time.Time method on it: Unix, UnixNano, UTC, Format; also bytes
+    filled by math/rand's Read, formatted with strconv or fmt, hex or base64 encoded;
+    crypto/rand.Text, oauth2.GenerateVerifier and UUIDs are fresh), or when it is a
     query or form parameter of the request that starts the login (r.FormValue("uid")):
     whoever sends the link chooses it. A parameter whose name says it is a state, CSRF
     token, nonce or session value ("state", "csrf_token") is not reported: a browser app
     may make and check its own state.
-    An AuthCodeURL that also sends an S256 code challenge, TokenSourceWithPKCE with
+    An AuthCodeURL that also sends an S256 code challenge (as an option, or appended to
+    the URL it returns: u += "&code_challenge=" + ch + "&code_challenge_method=S256"),
+    TokenSourceWithPKCE with
     non-nil PKCEParams, or GetAuthorizationURL given a challenge from mcp-go's
     GenerateCodeChallenge (sent with method S256), is not reported: a client using PKCE may rely on it against CSRF
     (RFC 9700 §2.1).

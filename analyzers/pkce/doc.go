@@ -23,13 +23,19 @@ The check reports:
     nonce rely on it against code injection; the MCP authorization spec does not.
   - (*oauth2.Config).Exchange without oauth2.VerifierOption(v) (reported only when no
     AuthCodeURL of the package was reported already, as one root cause).
-  - code_challenge_method "plain", in SetAuthURLParam, authhandler.PKCEParams or a
-    hand-built request, and a code_challenge sent without a method (the server then
-    assumes plain).
-  - A verifier that is not fresh per login: a constant, a package-level variable set at
-    start-up, or a value from math/rand or the clock, given to S256ChallengeOption,
-    VerifierOption, S256ChallengeFromVerifier, SetAuthURLParam("code_verifier", ...),
-    authhandler.PKCEParams or mcp-go's manual flow.
+  - code_challenge_method "plain", in SetAuthURLParam, authhandler.PKCEParams, a
+    hand-built request or text appended to the URL AuthCodeURL returns, and a
+    code_challenge sent without a method (the server then assumes plain).
+  - A verifier that is not fresh per login (RFC 7636 section 4.1): a constant, a value from
+    math/rand, math/rand/v2 or the clock, or one made once and reused for every login — a
+    package-level variable set at start-up (in its declaration or a func init, never
+    changed after), or an unexported struct field set only where the struct is made (a
+    literal, or y.f = ... on a struct a constructor just made) and read through a method's
+    receiver in a function with an *http.Request parameter to make the challenge — given
+    to S256ChallengeOption, VerifierOption, S256ChallengeFromVerifier,
+    SetAuthURLParam("code_verifier" or "code_challenge", ...), authhandler.PKCEParams or
+    mcp-go's manual flow. A shared field is reported where the challenge is made: one read
+    only by a callback may be a command-line tool's single login.
   - golang.org/x/oauth2/authhandler.TokenSource (it has no PKCE), TokenSourceWithPKCE with
     nil PKCEParams, and PKCEParams without a ChallengeMethod (then no challenge is sent).
   - mcp-go's OAuthConfig (transport.OAuthConfig, client.OAuthConfig) without
@@ -39,7 +45,14 @@ The check reports:
     url.Values handed to another function, returned or stored, nor a query string parsed
     with url.Parse, formatted into a longer one or kept in a variable extended later.
 
-It stays silent on options it cannot follow (a parameter, a field, an unknown function),
+PKCE parameters appended to the URL AuthCodeURL returns count as its options: u :=
+cfg.AuthCodeURL(state) then u += "&code_challenge=" + ch + "&code_challenge_method=S256"
+(or u = u + ..., AuthCodeURL(state) + "...", another local variable given that string,
+fmt.Sprintf with a constant format) is PKCE. Only constant text counts.
+
+It stays silent on a verifier made per request (kept in a cookie or a session store keyed
+by the state, or in a field the login handler sets), on options it cannot follow (a
+parameter, a field, an unknown function),
 on device flow, client credentials, JWT bearer and refresh, on an Exchange of a code from
 Google's popup flow (a config whose RedirectURL is "postmessage": Google's script makes the
 authorization request and sends no challenge), and on test code other than

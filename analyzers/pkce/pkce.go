@@ -111,7 +111,7 @@ func (c *checker) call(call *ast.CallExpr) {
 	switch callee := typeutil.Callee(info, call).(type) {
 	case *types.Var: // client.GenerateCodeChallenge is a func-typed variable
 		if callee.Pkg() != nil && callee.Parent() == callee.Pkg().Scope() && callee.Pkg().Path() == catalogue.MCPGoClientPkg && callee.Name() == catalogue.MCPGoChallengeVar && len(call.Args) == 1 {
-			c.verifier(call.Args[0])
+			c.verifier(call.Args[0], true)
 		}
 	case *types.Func:
 		if !authflow.ArgsFit(call, callee) {
@@ -122,8 +122,10 @@ func (c *checker) call(call *ast.CallExpr) {
 			c.authCodeURL(call)
 		case catalogue.Exchange:
 			c.exchanges = append(c.exchanges, call)
-		case catalogue.S256ChallengeOption, catalogue.VerifierOption, catalogue.S256ChallengeFromVerifier, catalogue.MCPGoGenerateCodeChallenge:
-			c.verifier(call.Args[0])
+		case catalogue.S256ChallengeOption, catalogue.S256ChallengeFromVerifier, catalogue.MCPGoGenerateCodeChallenge:
+			c.verifier(call.Args[0], true)
+		case catalogue.VerifierOption:
+			c.verifier(call.Args[0], false)
 		case catalogue.SetAuthURLParam:
 			switch key, _ := c.flow.ConstString(call.Args[0]); key {
 			case "code_challenge_method":
@@ -131,7 +133,7 @@ func (c *checker) call(call *ast.CallExpr) {
 					c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msgPlain})
 				}
 			case "code_verifier", "code_challenge":
-				c.verifier(call.Args[1])
+				c.verifier(call.Args[1], key == "code_challenge")
 			}
 		case catalogue.AuthHandlerTokenSource:
 			c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msgAuthHandler})
@@ -143,11 +145,11 @@ func (c *checker) call(call *ast.CallExpr) {
 			if v, ok := c.flow.ConstString(call.Args[2]); ok && v == "" {
 				c.pass.Report(analysis.Diagnostic{Pos: call.Args[2].Pos(), End: call.Args[2].End(), Message: msgMCPGoNoChallenge})
 			} else {
-				c.verifier(call.Args[2])
+				c.verifier(call.Args[2], true)
 			}
 		case catalogue.MCPGoProcessAuthorizationResponse:
 			if v, ok := c.flow.ConstString(call.Args[3]); !ok || v != "" { // "" means no PKCE, reported at GetAuthorizationURL
-				c.verifier(call.Args[3])
+				c.verifier(call.Args[3], false)
 			}
 		}
 	}
@@ -197,10 +199,17 @@ func (c *checker) exchange(call *ast.CallExpr) {
 }
 
 // verifier reports a PKCE verifier (or challenge) that is not fresh per login, once per
-// root: the variable or constant it is read from, else the expression.
-func (c *checker) verifier(e ast.Expr) {
+// root: the variable, field or constant it is read from, else the expression. challenge
+// says whether e goes to the authorization request (S256ChallengeOption) rather than to
+// the token request (VerifierOption).
+//
+// A field shared by the requests a struct serves (authflow.Shared) is reported where the
+// challenge is made from it in a request handler, the login a request starts: a callback
+// handler that reads the field for Exchange may belong to a command-line tool whose one
+// login started outside any handler.
+func (c *checker) verifier(e ast.Expr, challenge bool) {
 	v := c.flow.StringOrigin(e)
-	if !v.Origin.Reportable() {
+	if !v.Origin.Reportable() || v.Origin == authflow.Shared && !challenge {
 		return
 	}
 	if v.Origin == authflow.Constant && v.Empty {
@@ -255,7 +264,7 @@ func (c *checker) compositeLit(ins *inspector.Inspector, lit *ast.CompositeLit) 
 			c.pass.Report(analysis.Diagnostic{Pos: lit.Pos(), End: lit.End(), Message: msgPKCEParamsNoMethod})
 		}
 		if v := c.field(lit, catalogue.PKCEParamsVerifier); v != nil {
-			c.verifier(v)
+			c.verifier(v, true) // the params start the login
 		}
 	}
 }

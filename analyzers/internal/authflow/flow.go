@@ -61,16 +61,17 @@ func (f *FixedVarFact) String() string { return "fixedVar" }
 // shared by the checks that require it, which a driver runs in parallel: its exported
 // methods hold mu, as they fill its caches.
 type Flow struct {
-	mu        sync.Mutex
-	pass      *analysis.Pass
-	ins       *inspector.Inspector
-	pkgVars   map[*types.Var]*varInfo // package-level variables, scanned once
-	changes   *staticvar.Changes      // when package-level variables may change
-	locals    map[*types.Var]*varInfo
-	funcDecls map[*types.Func]*ast.FuncDecl
-	funcKinds map[*types.Func]Kind
-	requests  []*Request
-	scanned   bool // requests computed
+	mu          sync.Mutex
+	pass        *analysis.Pass
+	ins         *inspector.Inspector
+	pkgVars     map[*types.Var]*varInfo // package-level variables, scanned once
+	changes     *staticvar.Changes      // when package-level variables may change
+	locals      map[*types.Var]*varInfo
+	funcDecls   map[*types.Func]*ast.FuncDecl
+	funcKinds   map[*types.Func]Kind
+	fieldWrites map[*types.Var]fieldWrite // by constructionWrites
+	requests    []*Request
+	scanned     bool // requests computed
 }
 
 func run(pass *analysis.Pass) (any, error) {

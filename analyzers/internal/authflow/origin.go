@@ -22,17 +22,21 @@ const (
 	Constant                  // a constant, "" included
 	Fixed                     // a package-level variable set once at start-up
 	Predictable               // math/rand or the clock
+	Shared                    // a struct field set where the struct is made, read by each request it serves (fields.go)
 )
 
 // Reportable reports whether a value from o is not fresh per login: the same for every
 // login, or guessable.
-func (o Origin) Reportable() bool { return o == Constant || o == Fixed || o == Predictable }
+func (o Origin) Reportable() bool {
+	return o == Constant || o == Fixed || o == Predictable || o == Shared
+}
 
 // Value is the origin of a string value.
 type Value struct {
 	Origin Origin
 	Empty  bool         // the value is certainly ""
-	Obj    types.Object // the constant or package-level variable it was read from, if any
+	Obj    types.Object // the constant, package-level variable or field it was read from, if any
+	Holder types.Object // for Shared: the struct type whose field Obj is, if named
 }
 
 // Describe names a reportable value for a message: `constant "…"` is never printed (a
@@ -58,6 +62,12 @@ func (v Value) Describe(from *types.Package) string {
 		return "the package-level variable " + name + ", set once at start-up"
 	case Predictable:
 		return "a predictable value (math/rand or the clock)"
+	case Shared:
+		holder := "struct"
+		if v.Holder != nil {
+			holder = v.Holder.Name()
+		}
+		return "the field " + holder + "." + name + ", set once when the " + holder + " is made and read by every request it serves"
 	}
 	return "a value"
 }
@@ -88,6 +98,9 @@ func (f *Flow) origin(e ast.Expr, seen map[*types.Var]bool) Value {
 	}
 	switch e := e.(type) {
 	case *ast.Ident, *ast.SelectorExpr:
+		if sel, ok := e.(*ast.SelectorExpr); ok && info.Selections[sel] != nil {
+			return f.fieldOrigin(sel, seen)
+		}
 		v, ok := f.objectOf(e).(*types.Var)
 		if !ok {
 			return Value{Origin: Unknown}
@@ -181,16 +194,16 @@ func join(a, b Value) Value {
 
 // rank orders origins for join and combine: the lower wins.
 func rank(o Origin) int {
-	return slices.Index([]Origin{Unknown, Fresh, Predictable, Fixed, Constant}, o)
+	return slices.Index([]Origin{Unknown, Fresh, Predictable, Shared, Fixed, Constant}, o)
 }
 
 // combine is the value of a string built from two parts (a + b, fmt.Sprint(a, b)): a
 // fresh or unknown part makes the whole so. It keeps the object only if it still names
-// the whole: a Fixed variable, or one constant.
+// the whole: a Fixed variable, a Shared field, or one constant.
 func combine(a, b Value) Value {
 	out := join(a, b)
-	if a.Origin != noValue && b.Origin != noValue && out.Origin != Fixed {
-		out.Obj = nil
+	if a.Origin != noValue && b.Origin != noValue && out.Origin != Fixed && out.Origin != Shared {
+		out.Obj, out.Holder = nil, nil
 	}
 	return out
 }
@@ -201,9 +214,6 @@ var transparent = []string{
 	"strconv.Itoa", "strconv.FormatInt", "strconv.FormatUint", "strconv.Quote",
 	"strings.ToLower", "strings.ToUpper", "strings.TrimSpace",
 }
-
-// clockMethods of time.Time turn the clock into a number or string.
-var clockMethods = []string{"Unix", "UnixNano", "UnixMilli", "UnixMicro", "String", "Format", "Nanosecond"}
 
 // callOrigin is the origin of result #index of a call.
 func (f *Flow) callOrigin(call *ast.CallExpr, index int, seen map[*types.Var]bool) Value {
@@ -229,7 +239,9 @@ func (f *Flow) callOrigin(call *ast.CallExpr, index int, seen map[*types.Var]boo
 			return Value{Origin: Predictable}
 		case name == "time.Now":
 			return Value{Origin: Predictable}
-		case path == "time" && slices.Contains(clockMethods, callee.Name()) && callee.Signature().Recv() != nil:
+		case path == "time" && callee.Signature().Recv() != nil:
+			// A method of time.Time on the clock (Unix, UnixNano, Format, String, UTC,
+			// Truncate, …) gives a number, string or time as guessable as the clock.
 			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 				if v := f.origin(sel.X, seen); v.Origin == Predictable {
 					return v

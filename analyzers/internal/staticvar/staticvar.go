@@ -212,7 +212,7 @@ func (x *Index) Field(e ast.Expr) (ast.Expr, *types.Var) {
 		if !ok {
 			return nil, nil // a field held in a variable or returned by a call: not followed
 		}
-		if val = element(x.info, l, i); val == nil {
+		if val = Element(x.info, l, i); val == nil {
 			return nil, nil
 		}
 	}
@@ -264,7 +264,7 @@ func eachField(info *types.Info, lit *ast.CompositeLit, prefix []int, f func([]i
 		return
 	}
 	for i := range st.NumFields() {
-		val := element(info, lit, i)
+		val := Element(info, lit, i)
 		if val == nil {
 			continue
 		}
@@ -277,8 +277,8 @@ func eachField(info *types.Info, lit *ast.CompositeLit, prefix []int, f func([]i
 	}
 }
 
-// element returns the value a struct literal gives its i-th field, or nil.
-func element(info *types.Info, lit *ast.CompositeLit, i int) ast.Expr {
+// Element returns the value a struct literal gives its i-th field, or nil.
+func Element(info *types.Info, lit *ast.CompositeLit, i int) ast.Expr {
 	t := info.TypeOf(lit)
 	if t == nil {
 		return nil
