@@ -6,6 +6,7 @@ import (
 	crand "crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"math/big"
 	"math/rand/v2"
 	"net/http"
 	"strconv"
@@ -117,6 +118,26 @@ type PerLogin struct{ state string }
 func (p *PerLogin) Login(w http.ResponseWriter, r *http.Request) {
 	p.state = crand.Text()
 	http.Redirect(w, r, cfg.AuthCodeURL(p.state), http.StatusFound)
+}
+
+// ChaCha8 seeded from crypto/rand is a cryptographic generator.
+func chacha8FromCryptoSeed() string {
+	var seed [32]byte
+	_, _ = crand.Read(seed[:])
+	rng := rand.NewChaCha8(seed)
+	b := make([]byte, 16)
+	_, _ = rng.Read(b)
+	return cfg.AuthCodeURL(hex.EncodeToString(b))
+}
+
+// The clock in another parameter, not the state.
+func timestampParam() string {
+	return cfg.AuthCodeURL(crand.Text(), oauth2.SetAuthURLParam("ts", strconv.FormatInt(time.Now().Unix(), 10)))
+}
+
+func cryptoRandInt() string {
+	n, _ := crand.Int(crand.Reader, big.NewInt(1<<62))
+	return cfg.AuthCodeURL(n.String())
 }
 
 // A state from the session the request carries.
