@@ -1,6 +1,7 @@
 package config
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -63,6 +64,10 @@ type FlowFunc struct {
 	KeyArg *int     `toml:"key_arg"`
 	Keys   []string `toml:"keys"`
 	Writer *int     `toml:"writer"`
+	// KeyPattern matches keys too (an RE2 regular expression, whole key): the names of
+	// environment variables that hold credentials, "(^|_)(API_?KEY|TOKEN)$".
+	KeyPattern string `toml:"key_pattern"`
+	keyRE      *regexp.Regexp
 
 	Kind   string `toml:"kind"`   // sources: what the value is ("OAuth token"); sinks: where it goes ("log")
 	Advice string `toml:"advice"` // sources: what to log instead (tokenlog's message)
@@ -78,9 +83,11 @@ func (f *FlowFunc) Names() []string {
 	return append([]string{f.Func}, f.Funcs...)
 }
 
-// HasKey reports whether s is one of the entry's Keys, ignoring case.
+// HasKey reports whether s is one of the entry's Keys, ignoring case, or matches its
+// KeyPattern.
 func (f *FlowFunc) HasKey(s string) bool {
-	return slices.ContainsFunc(f.Keys, func(k string) bool { return strings.EqualFold(k, s) })
+	return slices.ContainsFunc(f.Keys, func(k string) bool { return strings.EqualFold(k, s) }) ||
+		f.keyRE != nil && f.keyRE.MatchString(s)
 }
 
 // FlowChecks are the checks a [[flow.sink]] may name.
@@ -147,7 +154,7 @@ func validateFlow(f *FlowSchema, bad badFunc) error {
 		case slices.ContainsFunc(fn.Args, func(a int) bool { return a < 0 }):
 			return bad(toml.Key{"flow", "source", "args"}, i, "argument indexes must be 0 or more")
 		}
-		if err := validateKeys(fn, "source", i, bad); err != nil {
+		if err := validateKeys(&f.Source[i], "source", i, bad); err != nil {
 			return err
 		}
 	}
@@ -172,7 +179,7 @@ func validateFlow(f *FlowSchema, bad badFunc) error {
 		if fn.Writer != nil && *fn.Writer < 0 {
 			return bad(toml.Key{"flow", "sink", "writer"}, i, "writer must be 0 or more")
 		}
-		if err := validateKeys(fn, "sink", i, bad); err != nil {
+		if err := validateKeys(&f.Sink[i], "sink", i, bad); err != nil {
 			return err
 		}
 	}
@@ -183,16 +190,23 @@ func validateFlow(f *FlowSchema, bad badFunc) error {
 		case strings.TrimSpace(fn.Reason) == "":
 			return bad(toml.Key{"flow", "sanitizer", "func"}, i, "[[flow.sanitizer]] %q needs a reason", fn.Names()[0])
 		}
-		if err := validateKeys(fn, "sanitizer", i, bad); err != nil {
+		if err := validateKeys(&f.Sanitizer[i], "sanitizer", i, bad); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func validateKeys(fn FlowFunc, table string, i int, bad badFunc) error {
-	if (fn.KeyArg == nil) != (len(fn.Keys) == 0) {
-		return bad(toml.Key{"flow", table, "keys"}, i, "[[flow.%s]]: key_arg and keys go together", table)
+func validateKeys(fn *FlowFunc, table string, i int, bad badFunc) error {
+	if (fn.KeyArg == nil) != (len(fn.Keys) == 0 && fn.KeyPattern == "") {
+		return bad(toml.Key{"flow", table, "keys"}, i, "[[flow.%s]]: key_arg and keys (or key_pattern) go together", table)
+	}
+	if fn.KeyPattern != "" {
+		re, err := regexp.Compile("^(?:" + fn.KeyPattern + ")$")
+		if err != nil {
+			return bad(toml.Key{"flow", table, "key_pattern"}, i, "key_pattern: %v", err)
+		}
+		fn.keyRE = re
 	}
 	if fn.KeyArg != nil && *fn.KeyArg < 0 {
 		return bad(toml.Key{"flow", table, "key_arg"}, i, "key_arg must be 0 or more")

@@ -132,7 +132,10 @@ func TestFlowErrors(t *testing.T) {
 			`:2:1: json_tags: a JSON name cannot be empty`},
 		{"keys without key_arg",
 			"[[flow.source]]\nfunc = \"example.com/m.Get\"\nkeys = [\"token\"]\nkind = \"token\"\n",
-			`:3:1: [[flow.source]]: key_arg and keys go together`},
+			`:3:1: [[flow.source]]: key_arg and keys (or key_pattern) go together`},
+		{"bad key_pattern",
+			"[[flow.source]]\nfunc = \"os.Getenv\"\nkey_arg = 0\nkey_pattern = \"(TOKEN\"\nkind = \"token\"\n",
+			`:4:1: key_pattern: error parsing regexp`},
 		{"params with a result",
 			"[[flow.source]]\nfunc = \"example.com/m.New\"\nparams = [0]\nresult = 1\nkind = \"token\"\n",
 			`:3:1: [[flow.source]] with params marks parameters of funcs; it takes no type, key_arg or result`},
@@ -165,5 +168,33 @@ func TestFlowErrors(t *testing.T) {
 				t.Errorf("error\n  %v\nwant prefix\n  %s", err, want)
 			}
 		})
+	}
+}
+
+// The default rules' environment source matches credential names whole, not names that
+// merely contain one.
+func TestEnvKeyPattern(t *testing.T) {
+	r, err := config.Defaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var env *config.FlowFunc
+	for i, s := range r.Flow.Source {
+		if slices.Contains(s.Names(), "os.Getenv") {
+			env = &r.Flow.Source[i]
+		}
+	}
+	if env == nil {
+		t.Fatal("no [[flow.source]] for os.Getenv")
+	}
+	for _, k := range []string{"GITHUB_TOKEN", "SLACK_BOT_TOKEN", "OPENAI_API_KEY", "ANTHROPIC_APIKEY", "GOOGLE_CLIENT_SECRET", "JWT_SECRET", "token", "Access_Token", "GITLAB_PAT", "NOTION_API_TOKEN"} {
+		if !env.HasKey(k) {
+			t.Errorf("%s: not a credential", k)
+		}
+	}
+	for _, k := range []string{"TOKEN_URL", "GITHUB_TOKEN_PATH", "MAX_TOKENS", "OPENAI_MAX_TOKENS", "TOKEN_TTL", "SECRET_NAME", "API_KEY_HEADER", "CACHE_KEY", "HOME", "PATH", "SECRETS_DIR", "PATCH", "PATH_PREFIX", "TOKENIZER"} {
+		if env.HasKey(k) {
+			t.Errorf("%s: taken for a credential", k)
+		}
 	}
 }

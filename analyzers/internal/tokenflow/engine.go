@@ -272,6 +272,16 @@ func (e *engine) step(instr ssa.Instruction) {
 				e.store(root, path+"\x00."+f, l)
 			}
 			e.store(root, path, l&paramMask)
+		} else if st := e.ownStruct(in.Val.Type()); st != nil {
+			// A struct of this package stored whole (cfg := loadConfig()): what its text
+			// fields hold is known field by field (e.fields); the labels of the whole value
+			// are their union, which would taint cfg.Addr with cfg.Token.
+			for i := range st.NumFields() {
+				if f := st.Field(i); texty(f.Type(), 0) {
+					e.store(root, path+"\x00."+f.Name(), e.fields[f]|l&paramMask)
+				}
+			}
+			e.store(root, path, l&^e.ownFieldKinds(st))
 		} else {
 			e.store(root, path, l)
 		}
@@ -358,6 +368,9 @@ func (e *engine) eval(v ssa.Value) labels {
 			return e.memUnder(root, path+"\x00."+fieldName(st, v.Field)) | e.baseFlow(ld.X, 0) | fl
 		}
 		if e.ownField(st, v.Field) {
+			if _, ok := v.X.(*ssa.Call); ok && e.ownStruct(st) != nil {
+				return fl // (see ownStruct)
+			}
 			root, path := e.loc(v.X, 0)
 			return e.memUnder(root, path+"\x00."+fieldName(st, v.Field)) | fl
 		}
@@ -805,6 +818,27 @@ func (e *engine) addField(f *types.Var, l labels) {
 func (e *engine) ownField(t types.Type, i int) bool {
 	f := fieldVar(t, i)
 	return f != nil && f.Pkg() == e.pass.Pkg && texty(f.Type(), 0) && e.c.typeSourceOf(derefType(t)) == nil
+}
+
+// ownStruct returns t's struct if t is a struct type of this package (not a source type)
+// whose text fields all record what they hold (e.fields): a value of it is known field by
+// field, and the labels of the whole value are their union.
+func (e *engine) ownStruct(t types.Type) *types.Struct {
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() != e.pass.Pkg || e.c.typeSourceOf(named) != nil {
+		return nil
+	}
+	st, _ := named.Underlying().(*types.Struct)
+	return st
+}
+
+// ownFieldKinds is the union of what st's text fields were seen to hold.
+func (e *engine) ownFieldKinds(st *types.Struct) labels {
+	var l labels
+	for i := range st.NumFields() {
+		l |= e.fields[st.Field(i)]
+	}
+	return l &^ paramMask
 }
 
 // baseFlow is what a load through addr inherits from the value addr was derived from: a
