@@ -160,7 +160,7 @@ func run(s *settings, every []*analysis.Analyzer, analyzers []*analysis.Analyzer
 	var graph *checker.Graph
 	if len(missed) > 0 {
 		if !s.dbg('S') {
-			if err := typeCheck(missed, facts); err != nil {
+			if err := typeCheck(missed, facts, nil); err != nil {
 				log.Print(err)
 				return exitError
 			}

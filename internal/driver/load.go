@@ -2,6 +2,7 @@ package driver
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -43,16 +44,29 @@ func loadMeta(patterns []string, tests bool) ([]*packages.Package, error) {
 	return packages.Load(&packages.Config{Mode: metaMode, Tests: tests}, patterns...)
 }
 
+// Load lists the packages named by patterns in dir, with their tests, and type-checks them
+// as a standalone run does (the standard library from export data), ready for
+// checker.Analyze with analyzers that use facts. overlay holds the unsaved contents of
+// files (an editor's buffers).
+func Load(ctx context.Context, dir string, overlay map[string][]byte, patterns ...string) ([]*packages.Package, error) {
+	cfg := &packages.Config{Mode: metaMode, Context: ctx, Dir: dir, Tests: true, Overlay: overlay}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	return pkgs, typeCheck(pkgs, true, overlay)
+}
+
 // typeCheck gives the roots, listed by loadMeta, and their dependencies syntax and types, as
 // packages.Load with LoadAllSyntax (facts) or LoadSyntax would, except that with facts the
 // standard-library dependencies come from export data (no Syntax, no TypesInfo). Other
 // packages of the graph are left alone.
-func typeCheck(roots []*packages.Package, facts bool) error {
+func typeCheck(roots []*packages.Package, facts bool, overlay map[string][]byte) error {
 	goroot, err := gorootSrc()
 	if err != nil {
 		return err
 	}
-	ld := &loader{fset: token.NewFileSet(), goroot: goroot, nodes: map[*packages.Package]*lnode{}, cpu: make(chan struct{}, runtime.GOMAXPROCS(0))}
+	ld := &loader{fset: token.NewFileSet(), goroot: goroot, overlay: overlay, nodes: map[*packages.Package]*lnode{}, cpu: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	for _, p := range roots {
 		ld.node(p).root = true
 	}
@@ -142,7 +156,8 @@ func exportFiles(nodes []*lnode) error {
 
 type loader struct {
 	fset     *token.FileSet
-	goroot   string // GOROOT/src, with a trailing separator
+	goroot   string            // GOROOT/src, with a trailing separator
+	overlay  map[string][]byte // file contents that replace the files on disk
 	mu       sync.Mutex
 	nodes    map[*packages.Package]*lnode
 	exportMu sync.Mutex    // gcexportdata readers share no state, but keep memory peaks apart
@@ -258,7 +273,11 @@ func (ld *loader) load(n *lnode) {
 func (ld *loader) parse(p *packages.Package) []*ast.File {
 	files := make([]*ast.File, 0, len(p.CompiledGoFiles))
 	for _, name := range p.CompiledGoFiles {
-		src, err := os.ReadFile(name)
+		src, ok := ld.overlay[name]
+		var err error
+		if !ok {
+			src, err = os.ReadFile(name)
+		}
 		if err != nil {
 			p.Errors = append(p.Errors, packages.Error{Pos: name, Msg: err.Error(), Kind: packages.ParseError})
 			continue

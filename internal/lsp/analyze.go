@@ -16,6 +16,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/oauthvet/oauthvet/analyzers/all"
+	"github.com/oauthvet/oauthvet/internal/driver"
 )
 
 // configAnalyzerName is the name of the analyzer that loads the rules (and owns
@@ -62,22 +63,13 @@ func parseConfigError(err error) *configError {
 	return &configError{file: m[1], line: line, col: col, msg: m[4]}
 }
 
-// loadMode is what the checker needs for analyzers with facts: syntax and types of every
-// dependency.
-const loadMode = packages.LoadAllSyntax | packages.NeedModule
-
 // analyzeDir loads the package in dir (with its tests) and runs the analyzers on it.
 // overlay holds the unsaved contents of open files. Packages that do not type-check are
 // analysed anyway: analyzers without RunDespiteErrors are skipped for them.
 func analyzeDir(ctx context.Context, dir string, overlay map[string][]byte, analyzers []*analysis.Analyzer) (*result, error) {
-	cfg := &packages.Config{
-		Mode:    loadMode,
-		Context: ctx,
-		Dir:     dir,
-		Tests:   true,
-		Overlay: overlay,
-	}
-	pkgs, err := packages.Load(cfg, ".")
+	// As the standalone driver loads: the standard library from export data (no overlay
+	// can change it), every other dependency from source for its facts.
+	pkgs, err := driver.Load(ctx, dir, overlay, ".")
 	if err != nil {
 		return nil, err
 	}
