@@ -4,9 +4,11 @@ package tokenpassthrough
 const doc = `report an MCP server or proxy that forwards the caller's bearer token
 
 The check reports the Authorization header of the request a server is handling (an HTTP
-handler's *http.Request, mcp-go's CallToolRequest.Header, the go-sdk's req.Extra.Header)
-flowing into an outgoing request's Authorization header, into oauth2.StaticTokenSource or
-oauth2.Config.Client/TokenSource, or into mcp-go's WithHTTPHeaders; also loops that copy
+handler's *http.Request, mcp-go's CallToolRequest.Header, the go-sdk's req.Extra.Header,
+echo.Context's Request(), *gin.Context's Request and GetHeader) flowing into an outgoing
+request's Authorization header, into oauth2.StaticTokenSource or
+oauth2.Config.Client/TokenSource, or into the header options of an mcp-go client
+(WithHeaders, WithHTTPHeaders); also loops that copy
 every incoming header to an outgoing request and assignments of the incoming headers to
 another request, unless the function handles Authorization itself. The token is followed
 through variables, strings functions, struct fields, closures, context values
