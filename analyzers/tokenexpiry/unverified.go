@@ -625,6 +625,31 @@ func (c *checker) verifiesParam(fn *types.Func, depth int) (int, bool) {
 	return idx, found
 }
 
+// fieldOfParam reports whether field is read in f's body (around cur) from a parameter of f:
+// params.Token.
+func (c *checker) fieldOfParam(cur inspector.Cursor, field *types.Var, f *types.Func) bool {
+	fn, ok := enclosingFunc(cur)
+	if !ok {
+		return false
+	}
+	found := false
+	ast.Inspect(fn.Node(), func(n ast.Node) bool {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok || found || c.field(sel) != field {
+			return !found
+		}
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
+			if v, ok := c.info.Uses[id].(*types.Var); ok {
+				if p, ok := c.defs.params[v]; ok && p.fn == f && p.index >= 0 {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
 // apiFunc returns the exported function around cur whose parameter the raw token is, if
 // any: such a function hands unverified claims to other packages.
 func (c *checker) apiFunc(cur inspector.Cursor, raw ast.Expr) *types.Func {
@@ -643,6 +668,9 @@ func (c *checker) apiFunc(cur inspector.Cursor, raw ast.Expr) *types.Func {
 	keys := map[types.Object]bool{}
 	c.tokenKeys(raw, keys, 0)
 	for k := range keys {
+		if v, ok := k.(*types.Var); ok && v.IsField() && c.fieldOfParam(cur, v, f) {
+			return f // the token in a field of a parameter: Decode(ctx, &DecodeParams{Token: raw}) (clerk's API)
+		}
 		if v, ok := k.(*types.Var); ok {
 			if p, ok := c.defs.params[v]; ok && p.fn == f && p.index >= 0 {
 				return f

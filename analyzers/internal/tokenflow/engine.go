@@ -393,7 +393,9 @@ func (e *engine) eval(v ssa.Value) labels {
 				return l
 			}
 		}
-		return e.labels(v.X)
+		// A credential known only by its name (an environment variable's) is not followed
+		// into the other values of a map: env[port] of a map that also holds the secret.
+		return e.labels(v.X) &^ e.c.byName
 	case *ssa.Extract:
 		switch t := v.Tuple.(type) {
 		case *ssa.Call:
@@ -407,7 +409,7 @@ func (e *engine) eval(v ssa.Value) labels {
 		case *ssa.Next:
 			if v.Index == 2 {
 				if rng, ok := t.Iter.(*ssa.Range); ok {
-					return e.labels(rng.X)
+					return e.labels(rng.X) &^ e.c.byName // (as at a Lookup)
 				}
 			}
 			return 0
@@ -2259,9 +2261,11 @@ func isDir(name string) bool {
 
 // firstPart reports whether ia is the first part of a text cut at one of
 // catalogue.PrefixSeps (strings.SplitN(basic, ":", 2)[0], strings.Fields(auth)[0]): a
-// user name, a scheme, a JWT header, no secret.
+// user name, a scheme, a JWT header, no secret; or the second part of a text cut at "."
+// (a JWT's claims).
 func firstPart(ia *ssa.IndexAddr) bool {
-	if c, ok := ia.Index.(*ssa.Const); !ok || c.Value == nil || c.Value.ExactString() != "0" {
+	c, ok := ia.Index.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.ExactString() != "0" && c.Value.ExactString() != "1" {
 		return false
 	}
 	call, ok := ia.X.(*ssa.Call)
@@ -2277,6 +2281,15 @@ func firstPart(ia *ssa.IndexAddr) bool {
 		return false
 	}
 	args := call.Call.Args
+	if c.Value.ExactString() == "1" {
+		// The second part of a JWT (its claims) is no more a credential than its header:
+		// what makes it usable is the signature (vault logs header.claims.xxxxxxxxxxx).
+		if len(args) < 2 {
+			return false
+		}
+		sep, ok := args[1].(*ssa.Const)
+		return ok && sep.Value != nil && sep.Value.Kind() == constant.String && constant.StringVal(sep.Value) == "."
+	}
 	return len(args) == 1 || len(args) >= 2 && prefixSep(args[1]) // Fields: at white space
 }
 

@@ -62,6 +62,7 @@ type compiled struct {
 	whole      labels   // kinds that leak only when printed whole
 	types      []*typeSource
 	jsonTags   map[string]labels // [[flow.source]] json_tags: JSON name → kind
+	byName     labels            // kinds known only by a key's name (key_pattern): not followed through maps
 	jsonTypes  sync.Map          // *types.TypeName → *typeSource (nil: none), of jsonSource
 	funcs      map[string][]*funcSource
 	sinks      map[string][]*sink
@@ -119,6 +120,9 @@ func compile(r *config.Rules) *compiled {
 		bit := kindBit(e.Kind)
 		if e.Advice != "" && c.advice[e.Kind] == "" {
 			c.advice[e.Kind] = e.Advice
+		}
+		if e.KeyPattern != "" {
+			c.byName |= bit
 		}
 		if len(e.JSONTags) > 0 {
 			for _, tag := range e.JSONTags {

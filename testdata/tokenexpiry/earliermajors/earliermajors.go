@@ -188,3 +188,22 @@ func jwxV2ValidateLater(b []byte, key any) (jwt.Token, error) {
 	}
 	return tok, jwt.Validate(tok, jwt.WithIssuer("https://issuer.example.com"))
 }
+
+// DecodeParams and Decode: an API that hands the unverified claims of its caller's token
+// to other packages, the token in a field of a parameter (clerk-sdk-go's jwt.Decode): its
+// callers decide, and there are none here.
+type DecodeParams struct {
+	Token string
+}
+
+func Decode(params *DecodeParams) (*josev3jwt.Claims, error) {
+	tok, err := josev3jwt.ParseSigned(params.Token)
+	if err != nil {
+		return nil, err
+	}
+	var c josev3jwt.Claims
+	if err := tok.UnsafeClaimsWithoutVerification(&c); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}

@@ -46,3 +46,20 @@ func Start() {
 	log.Printf("home %s", os.Getenv(name))
 	fmt.Fprintln(os.Stderr, "starting")
 }
+
+// A map of settings read from the environment, one of them a secret: the other values are
+// no credential (hashicorp/cap's examples).
+func Settings() {
+	env := map[string]any{
+		"CLIENT_SECRET": os.Getenv("OIDC_CLIENT_SECRET"),
+		"PORT":          os.Getenv("OIDC_PORT"),
+	}
+	for k, v := range env {
+		switch t := v.(type) {
+		case string:
+		default:
+			log.Printf("%s has an unhandled value %v", k, t)
+		}
+	}
+	log.Printf("listening on :%s", env["PORT"])
+}

@@ -66,6 +66,12 @@ func Login(code string) {
 	log.Printf("token type %s, expires in %ds, scope %q", tr.TokenType, tr.ExpiresIn, tr.Scope)
 	log.Printf("got a token: %v", tr.Access != "")
 	log.Printf("token length %d", len(tr.Access))
+
+	// The header and claims of an ID token, its signature left out, cannot be replayed.
+	if parts := strings.Split(tr.IDToken, "."); len(parts) == 3 {
+		log.Printf("id token %s.%s.xxxxxxxxxxx", parts[0], parts[1])
+		log.Printf("id token signature %s", parts[2]) // want `OAuth token reaches a log \(log.Printf\)`
+	}
 }
 
 func Register() {
