@@ -1,5 +1,10 @@
 package catalogue
 
+import (
+	"slices"
+	"strings"
+)
+
 // APIs the token-flow engine (tokenlog, tokenpassthrough, tokeninurl) models itself; the
 // sources, sinks and sanitizers users can extend are in rules.toml under [flow].
 
@@ -105,3 +110,15 @@ var TimeTime = TypeName{"time", "Time"}
 
 // ModelText is the go-sdk field whose text a tool result puts into the model's context.
 var ModelText = TypeName{"github.com/modelcontextprotocol/go-sdk/mcp", "TextContent"}
+
+// SignatureSchemes are Authorization schemes whose value signs one request (Matrix
+// federation's X-Matrix, HTTP Message Signatures, AWS Signature Version 4, HOBA) or
+// answers one challenge (Digest): no bearer credential, which a log may hold.
+var SignatureSchemes = []string{"X-Matrix", "Signature", "AWS4-HMAC-SHA256", "HOBA", "Digest"}
+
+// SignatureScheme reports whether prefix, a constant an Authorization value was checked
+// to start with, names one of SignatureSchemes (with or without the space after it).
+func SignatureScheme(prefix string) bool {
+	name := strings.TrimSpace(prefix)
+	return name != "" && slices.ContainsFunc(SignatureSchemes, func(s string) bool { return strings.EqualFold(s, name) })
+}

@@ -1758,7 +1758,7 @@ func (e *engine) sinks(pos token.Pos, name string, recv ssa.Value, args []ssa.Va
 			if ai < len(args) {
 				at := e.argPos(pos, ai)
 				at.field = e.credField(args[ai])
-				e.flowTo(at, e.labels(args[ai]), en.Check, en.Kind, shortNameOf(name), "")
+				e.flowTo(at, e.unsigned(args[ai], callBlock(args[ai], pos), e.labels(args[ai])), en.Check, en.Kind, shortNameOf(name), "")
 			}
 		}
 	}
@@ -1790,10 +1790,16 @@ func (e *engine) variadic(pos token.Pos, first int, v ssa.Value, check, kind, vi
 			}
 			for _, idx := range slices.Sorted(maps.Keys(byIndex)) {
 				at := e.argPos(pos, first+idx)
-				if helper == "" {
-					at.field = e.credField(elemValue(alloc, idx))
+				l := byIndex[idx]
+				if elem := elemValue(alloc, idx); elem != nil {
+					if helper == "" {
+						at.field = e.credField(elem)
+					}
+					if mi, ok := elem.(*ssa.MakeInterface); ok {
+						l = e.unsigned(mi.X, mi.Block(), l)
+					}
 				}
-				e.flowTo(at, byIndex[idx], check, kind, via, helper)
+				e.flowTo(at, l, check, kind, via, helper)
 			}
 			return
 		}
@@ -2305,6 +2311,81 @@ func prefixSep(v ssa.Value) bool {
 		return prefixSep(conv.X)
 	}
 	return false
+}
+
+// unsigned returns l without the Authorization header's kinds when v is known in block b
+// to start with the name of a signature scheme (catalogue.SignatureSchemes:
+// if !strings.HasPrefix(auth, "X-Matrix ") { return }): such a value signs one request and
+// is no bearer credential.
+func (e *engine) unsigned(v ssa.Value, b *ssa.BasicBlock, l labels) labels {
+	var auth labels
+	for _, fs := range e.c.funcs["(net/http.Header).Get"] {
+		if fs.entry.KeyArg != nil && fs.entry.HasKey("Authorization") {
+			auth |= fs.kind
+		}
+	}
+	if l&auth != 0 && b != nil && knownScheme(v, b) {
+		return l &^ auth
+	}
+	return l
+}
+
+// callBlock returns the block of the call at pos that uses v, or nil.
+func callBlock(v ssa.Value, pos token.Pos) *ssa.BasicBlock {
+	if refs := v.Referrers(); refs != nil && pos.IsValid() {
+		for _, r := range *refs {
+			if _, ok := r.(ssa.CallInstruction); ok && r.Pos() == pos {
+				return r.Block()
+			}
+		}
+	}
+	return nil
+}
+
+// knownScheme reports whether v is known in block b to start with a signature scheme's
+// name: every path to b passed a strings.HasPrefix(v, scheme) that held.
+func knownScheme(v ssa.Value, b *ssa.BasicBlock) bool {
+	for depth := 0; b != nil && depth < 64; depth, b = depth+1, b.Idom() {
+		if len(b.Preds) == 0 {
+			return false
+		}
+		all := true
+		for _, p := range b.Preds {
+			if !schemeEdge(v, p, b) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// schemeEdge reports whether the edge from p to b is taken only when v starts with a
+// signature scheme's name.
+func schemeEdge(v ssa.Value, p, b *ssa.BasicBlock) bool {
+	if len(p.Instrs) == 0 || len(p.Succs) != 2 || p.Succs[0] == p.Succs[1] {
+		return false
+	}
+	ifi, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
+	if !ok {
+		return false
+	}
+	onTrue, cond := p.Succs[0] == b, ifi.Cond
+	if not, ok := cond.(*ssa.UnOp); ok && not.Op == token.NOT {
+		cond, onTrue = not.X, !onTrue
+	}
+	call, ok := cond.(*ssa.Call)
+	if !ok || !onTrue || len(call.Call.Args) != 2 || call.Call.Args[0] != v {
+		return false
+	}
+	if callee := call.Call.StaticCallee(); callee == nil || callee.Object() == nil || callee.Object().(*types.Func).FullName() != "strings.HasPrefix" {
+		return false
+	}
+	k, ok := constString(call.Call.Args[1])
+	return ok && catalogue.SignatureScheme(k)
 }
 
 // knownEmpty reports whether v is known to be the empty string in block b (a fallback
