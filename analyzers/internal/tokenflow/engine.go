@@ -49,6 +49,9 @@ type engine struct {
 	summaries map[*ssa.Function]*summary
 	imported  map[*types.Func]*summary // converted facts; nil entry: the package exports none for it
 	findings  map[findKey]Flow
+	// srcSites records, per function and kind, the calls that read a credential of that
+	// kind (a [[flow.source]] by function), for the related position of a finding.
+	srcSites  map[*ssa.Function]map[labels][]token.Pos
 	calls     map[token.Pos]*ast.CallExpr
 	assigned  map[token.Pos]ast.Expr // x.f = v: the position of f, then v
 	namesAuth map[*ssa.Function]bool // the function mentions "Authorization"
@@ -97,6 +100,7 @@ func newEngine(pass *analysis.Pass, c *compiled, funcs []*ssa.Function) *engine 
 		summaries: map[*ssa.Function]*summary{},
 		imported:  map[*types.Func]*summary{},
 		findings:  map[findKey]Flow{},
+		srcSites:  map[*ssa.Function]map[labels][]token.Pos{},
 		calls:     map[token.Pos]*ast.CallExpr{},
 		assigned:  map[token.Pos]ast.Expr{},
 		namesAuth: map[*ssa.Function]bool{},
@@ -1365,6 +1369,7 @@ func (e *engine) call(cc *ssa.CallCommon, site *ssa.Call) labels {
 			if s.result < len(res) {
 				// Read from the caller's request, it is the caller's credential.
 				res[s.result] |= s.kind | e.labels(recv)&(incoming|paramMask)
+				e.sourceAt(s.kind, pos)
 			}
 		}
 		if site != nil && len(res) > 1 {
@@ -1915,6 +1920,37 @@ func (e *engine) argPos(lparen token.Pos, i int) site {
 	return site{pos: call.Pos(), end: call.End()}
 }
 
+// sourceAt records that the call at pos reads a credential of kind k in the current function.
+func (e *engine) sourceAt(k labels, pos token.Pos) {
+	if e.cur == nil || !pos.IsValid() {
+		return
+	}
+	m := e.srcSites[e.cur]
+	if m == nil {
+		m = map[labels][]token.Pos{}
+		e.srcSites[e.cur] = m
+	}
+	if !slices.Contains(m[k], pos) {
+		m[k] = append(m[k], pos)
+	}
+}
+
+// sourceSite returns the one call of fn that reads a credential of a kind in l, and the
+// kind's name, if there is exactly one such call for the first kind of l that has any.
+func (e *engine) sourceSite(fn *ssa.Function, l labels) (token.Pos, string) {
+	m := e.srcSites[fn]
+	for bit := labels(1); bit != 0 && bit&kindMask != 0; bit <<= 1 {
+		if l&bit == 0 || len(m[bit]) == 0 {
+			continue
+		}
+		if len(m[bit]) == 1 {
+			return m[bit][0], e.c.kindName(bit)
+		}
+		return token.NoPos, ""
+	}
+	return token.NoPos, ""
+}
+
 // flowTo records a flow of l into a sink of check, or a summary entry if l derives from
 // parameters of the current function.
 func (e *engine) flowTo(at site, l labels, check, kind, via, helper string) {
@@ -1932,7 +1968,8 @@ func (e *engine) flowTo(at site, l labels, check, kind, via, helper string) {
 		// (Tests log fake tokens and requests on purpose: no findings there.)
 		key := findKey{at.pos, check}
 		if _, dup := e.findings[key]; !dup {
-			e.findings[key] = Flow{Check: check, Pos: at.pos, End: at.end, Message: e.message(check, kind, via, helper, at.field, l), Sink: kind}
+			e.findings[key] = Flow{Check: check, Pos: at.pos, End: at.end, Message: e.message(check, kind, via, helper, at.field, l), Sink: kind,
+				fn: e.cur, kinds: l & kindMask}
 		}
 	}
 	if l&paramMask == 0 || e.cur == nil {

@@ -67,6 +67,14 @@ type Flow struct {
 	Pos, End token.Pos
 	Message  string
 	Sink     string // where it goes: "log", "test log", "URL", ...
+	// Source is where the credential was read, when that is a call in the same function
+	// and the only one of its kind there (Header.Get("Authorization"), os.Getenv(...)):
+	// reported as the finding's related position. NoPos otherwise.
+	Source     token.Pos
+	SourceKind string
+
+	fn    *ssa.Function // where the flow reaches its sink
+	kinds labels        // what reaches it
 }
 
 // For returns the flows for one check.
@@ -420,6 +428,7 @@ func takesIncoming(sig *types.Signature, c *compiled) bool {
 func (a *engine) result() *Result {
 	res := &Result{}
 	for _, f := range a.findings {
+		f.Source, f.SourceKind = a.sourceSite(f.fn, f.kinds)
 		res.Flows = append(res.Flows, f)
 	}
 	sort.Slice(res.Flows, func(i, j int) bool {
@@ -467,7 +476,11 @@ func Report(pass *check.Pass) error {
 			// real (a token of an integration test) and CI logs are often public.
 			continue
 		}
-		pass.Report(analysis.Diagnostic{Pos: f.Pos, End: f.End, Message: f.Message})
+		d := analysis.Diagnostic{Pos: f.Pos, End: f.End, Message: f.Message}
+		if f.Source.IsValid() && pass.Fset.Position(f.Source).Line != pass.Fset.Position(f.Pos).Line {
+			d.Related = []analysis.RelatedInformation{{Pos: f.Source, Message: "the " + f.SourceKind + " is read here"}}
+		}
+		pass.Report(d)
 	}
 	return nil
 }
