@@ -25,6 +25,7 @@ func TestDocsNameRulesKnowledge(t *testing.T) {
 			Sink []struct {
 				Func  string
 				Funcs []string
+				Field string
 				Check string
 			}
 		}
@@ -41,8 +42,21 @@ func TestDocsNameRulesKnowledge(t *testing.T) {
 	}
 	for _, s := range rules.Flow.Sink {
 		doc := page(s.Check)
+		if s.Field != "" { // "pkg/path.Type.Field": the page names the field or its package
+			typ := s.Field[:strings.LastIndex(s.Field, ".")]
+			pkg, field := typ[:strings.LastIndex(typ, ".")], s.Field[len(typ)+1:]
+			if !strings.Contains(doc, strings.ToLower(field)) && !strings.Contains(doc, strings.ToLower(shortName(pkg))) {
+				t.Errorf("docs/checks/%s.md names neither %s nor its package %s (a sink in rules.toml)", s.Check, field, pkg)
+			}
+		}
 		for _, fn := range append(s.Funcs, s.Func) {
 			if fn == "" {
+				continue
+			}
+			if !strings.Contains(fn, ".") { // a builtin: panic
+				if !strings.Contains(doc, fn) {
+					t.Errorf("docs/checks/%s.md does not name %s (a sink in rules.toml)", s.Check, fn)
+				}
 				continue
 			}
 			pkg, name := splitFunc(fn)

@@ -108,9 +108,6 @@ var StdStreams = []string{"Stdout", "Stderr"}
 // TimeTime is metadata: an expiry never carries a secret.
 var TimeTime = TypeName{"time", "Time"}
 
-// ModelText is the go-sdk field whose text a tool result puts into the model's context.
-var ModelText = TypeName{"github.com/modelcontextprotocol/go-sdk/mcp", "TextContent"}
-
 // SignatureSchemes are Authorization schemes whose value signs one request (Matrix
 // federation's X-Matrix, HTTP Message Signatures, AWS Signature Version 4, HOBA) or
 // answers one challenge (Digest): no bearer credential, which a log may hold.

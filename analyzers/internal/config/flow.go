@@ -69,6 +69,11 @@ type FlowFunc struct {
 	KeyPattern string `toml:"key_pattern"`
 	keyRE      *regexp.Regexp
 
+	// Field makes a sink of a struct field, "package/path.Type.Field": a value stored into it
+	// goes where the field's text goes (a tool result's text into the model's context, a
+	// URL's RawQuery into the URL). A sink names a func, funcs or a field.
+	Field string `toml:"field"`
+
 	Kind   string `toml:"kind"`   // sources: what the value is ("OAuth token"); sinks: where it goes ("log")
 	Advice string `toml:"advice"` // sources: what to log instead (tokenlog's message)
 	Check  string `toml:"check"`  // sinks: the check that reports it
@@ -160,10 +165,22 @@ func validateFlow(f *FlowSchema, bad badFunc) error {
 	}
 	for i, fn := range f.Sink {
 		switch {
-		case len(fn.Names()) == 0:
-			return bad(toml.Key{"flow", "sink", "func"}, i, "[[flow.sink]] needs a func or funcs")
+		case fn.Field != "" && (len(fn.Names()) > 0 || len(fn.Args) > 0 || fn.KeyArg != nil || fn.Writer != nil):
+			return bad(toml.Key{"flow", "sink", "field"}, i, "[[flow.sink]] with a field takes only check and kind")
+		case fn.Field != "" && !validFieldName(fn.Field):
+			return bad(toml.Key{"flow", "sink", "field"}, i, "%q is not of the form package/path.Type.Field", fn.Field)
+		case fn.Field == "" && len(fn.Names()) == 0:
+			return bad(toml.Key{"flow", "sink", "func"}, i, "[[flow.sink]] needs a func, funcs or field")
 		case fn.Type != "" || len(fn.Fields) > 0 || fn.Whole || fn.Incoming:
-			return bad(toml.Key{"flow", "sink", "func"}, i, "[[flow.sink]] takes func, funcs, args, key_arg, keys, writer, kind and check")
+			return bad(toml.Key{"flow", "sink", "func"}, i, "[[flow.sink]] takes func, funcs, field, args, key_arg, keys, writer, kind and check")
+		case fn.Field != "":
+			if !slices.Contains(FlowChecks, fn.Check) {
+				return bad(toml.Key{"flow", "sink", "check"}, i, "[[flow.sink]] %q: check must be one of %s", fn.Field, strings.Join(FlowChecks, ", "))
+			}
+			if fn.Kind == "" {
+				return bad(toml.Key{"flow", "sink", "field"}, i, "[[flow.sink]] %q needs a kind (where the value goes, e.g. \"log\")", fn.Field)
+			}
+			continue
 		case len(fn.Args) == 0:
 			return bad(toml.Key{"flow", "sink", "func"}, i, "[[flow.sink]] %q needs args (argument indexes; -1 = every variadic argument)", fn.Names()[0])
 		case !slices.Contains(FlowChecks, fn.Check):
@@ -227,6 +244,12 @@ func validHostPattern(h string) bool {
 		}
 	}
 	return true
+}
+
+// validFieldName reports whether s looks like "package/path.Type.Field".
+func validFieldName(s string) bool {
+	dot := strings.LastIndex(s, ".")
+	return dot > 0 && dot < len(s)-1 && validTypeName(s[:dot])
 }
 
 // validTypeName reports whether s looks like "package/path.Type".

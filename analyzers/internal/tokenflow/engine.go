@@ -251,7 +251,9 @@ func (e *engine) step(instr ssa.Instruction) {
 	switch in := instr.(type) {
 	case *ssa.Panic:
 		if in.Pos().IsValid() && printsPanicValue(in.X) {
-			e.flowTo(e.argPos(in.Pos(), 0), e.labels(in.X), "tokenlog", "panic", "panic", "")
+			for _, s := range e.c.sinks["panic"] { // [[flow.sink]] func = "panic"
+				e.flowTo(e.argPos(in.Pos(), 0), e.labels(in.X), s.entry.Check, s.entry.Kind, "panic", "")
+			}
 		}
 	case *ssa.Store:
 		root, path := e.loc(in.Addr, 0)
@@ -2004,24 +2006,21 @@ func (e *engine) headerCopy(pos token.Pos, recv, v ssa.Value) {
 	}
 }
 
-// fieldStore handles stores into fields: a token put into a URL's RawQuery, or the incoming
-// request's headers assigned whole to another request.
+// fieldStore handles stores into fields: into a field that is a sink ([[flow.sink]] field:
+// a URL's RawQuery, a tool result's text), or the incoming request's headers assigned
+// whole to another request.
 func (e *engine) fieldStore(in *ssa.Store, fa *ssa.FieldAddr, l labels) {
 	st := fa.X.Type()
 	name := fieldName(st, fa.Field)
-	if name == "Text" && catalogue.ModelText.Is(st) {
-		at := site{pos: in.Pos(), end: in.Pos()}
-		if rhs := e.assigned[in.Pos()]; rhs != nil {
-			at = site{pos: rhs.Pos(), end: rhs.End()}
+	if named, ok := types.Unalias(derefType(st)).(*types.Named); ok && named.Obj().Pkg() != nil {
+		obj := named.Origin().Obj()
+		for _, s := range e.c.fieldSinks[obj.Pkg().Path()+"."+obj.Name()+"."+name] { // [[flow.sink]] field
+			at := site{pos: in.Pos(), end: in.Pos()}
+			if rhs := e.assigned[in.Pos()]; rhs != nil {
+				at = site{pos: rhs.Pos(), end: rhs.End()}
+			}
+			e.flowTo(at, l, s.entry.Check, s.entry.Kind, obj.Pkg().Name()+"."+obj.Name()+"."+name, "")
 		}
-		e.flowTo(at, l, "tokenlog", "model context", "mcp.TextContent.Text", "")
-	}
-	if name == "RawQuery" && catalogue.URL.Is(st) {
-		at := site{pos: in.Pos(), end: in.Pos()}
-		if rhs := e.assigned[in.Pos()]; rhs != nil {
-			at = site{pos: rhs.Pos(), end: rhs.End()}
-		}
-		e.flowTo(at, l, "tokeninurl", "URL", "url.URL.RawQuery", "")
 	}
 	if name == "Header" && catalogue.HTTPRequest.Is(st) &&
 		l&incoming != 0 && l&e.c.whole != 0 && e.val[fa.X]&incoming == 0 && !e.namesAuth[e.cur] && in.Pos().IsValid() {

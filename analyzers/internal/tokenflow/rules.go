@@ -61,9 +61,10 @@ type compiled struct {
 	kinds      []string // kind names by bit
 	whole      labels   // kinds that leak only when printed whole
 	types      []*typeSource
-	jsonTags   map[string]labels // [[flow.source]] json_tags: JSON name → kind
-	byName     labels            // kinds known only by a key's name (key_pattern): not followed through maps
-	jsonTypes  sync.Map          // *types.TypeName → *typeSource (nil: none), of jsonSource
+	fieldSinks map[string][]*sink // [[flow.sink]] field: "pkg/path.Type.Field" → sinks
+	jsonTags   map[string]labels  // [[flow.source]] json_tags: JSON name → kind
+	byName     labels             // kinds known only by a key's name (key_pattern): not followed through maps
+	jsonTypes  sync.Map           // *types.TypeName → *typeSource (nil: none), of jsonSource
 	funcs      map[string][]*funcSource
 	sinks      map[string][]*sink
 	sanitizers map[string][]*config.FlowFunc
@@ -92,6 +93,7 @@ func compile(r *config.Rules) *compiled {
 	c := &compiled{
 		funcs:      map[string][]*funcSource{},
 		jsonTags:   map[string]labels{},
+		fieldSinks: map[string][]*sink{},
 		sinks:      map[string][]*sink{},
 		sanitizers: map[string][]*config.FlowFunc{},
 		srcPkgs:    map[string]bool{},
@@ -164,6 +166,12 @@ func compile(r *config.Rules) *compiled {
 	}
 	for i := range r.Flow.Sink {
 		e := &r.Flow.Sink[i]
+		if e.Field != "" {
+			c.fieldSinks[e.Field] = append(c.fieldSinks[e.Field], &sink{entry: e})
+			dot := strings.LastIndex(e.Field, ".")
+			c.sinkPkgs[funcPkg(e.Field[:dot])] = true
+			continue
+		}
 		for _, name := range e.Names() {
 			c.sinks[name] = append(c.sinks[name], &sink{entry: e})
 			c.sinkPkgs[funcPkg(name)] = true
