@@ -95,8 +95,55 @@ func (f *FlowFunc) HasKey(s string) bool {
 		f.keyRE != nil && f.keyRE.MatchString(s)
 }
 
-// FlowChecks are the checks a [[flow.sink]] may name.
-var FlowChecks = []string{"tokenlog", "tokenpassthrough", "tokeninurl"}
+// A FlowCheck is what one token-flow check reports of what reaches its sinks. The flow
+// engine (analyzers/internal/tokenflow) knows the checks only through this table.
+type FlowCheck struct {
+	Name string
+	// Whole: a value that leaks only when printed whole (a request, its headers) counts, as
+	// a log prints it; else only a credential itself (a URL or a header holds text).
+	Whole bool
+	// Incoming: only the caller's credential counts (from the request the code serves); a
+	// sink that writes into that same request passes nothing on, and copying headers under
+	// keys known only at run time passes every header, Authorization included, on.
+	Incoming bool
+	// Output: outside a server, stdout is the program's output rather than a log when a
+	// call prints the credential alone (a credential helper, a `token` command).
+	Output bool
+	// Followed: a helper that passes its parameter to one of the check's sinks makes its
+	// callers in other packages worth analysing (a logging helper). A helper that puts it
+	// into a URL or a header does not: client libraries are full of them.
+	Followed bool
+	// Message formats a finding: %[1]s is what reaches the sink, %[2]s where it goes. Empty
+	// for the engine's log message (its advice by kind, stdout, model context, panic).
+	Message string
+}
+
+// FlowChecks are the token-flow checks, which a [[flow.sink]] names.
+var FlowChecks = []FlowCheck{
+	{Name: "tokenlog", Whole: true, Output: true, Followed: true},
+	{Name: "tokenpassthrough", Incoming: true,
+		Message: "the caller's bearer token is sent on to another service (%[2]s): the MCP authorization spec forbids token passthrough, which makes the server a confused deputy; get a token for the upstream API with the server's own credentials or RFC 8693 token exchange (oauthex.ExchangeToken)"},
+	{Name: "tokeninurl",
+		Message: "%[1]s put into a URL (%[2]s): URLs end up in server, proxy and browser logs and leak through Referer; send it in the Authorization header (req.Header.Set(\"Authorization\", \"Bearer \"+tok), or oauth2.Config.Client)"},
+}
+
+// FlowCheckNamed returns the flow check of that name, or the zero FlowCheck.
+func FlowCheckNamed(name string) FlowCheck {
+	for _, c := range FlowChecks {
+		if c.Name == name {
+			return c
+		}
+	}
+	return FlowCheck{}
+}
+
+func flowCheckNames() []string {
+	names := make([]string, len(FlowChecks))
+	for i, c := range FlowChecks {
+		names[i] = c.Name
+	}
+	return names
+}
 
 // mergeFlow appends a user's [flow] entries to the defaults.
 func mergeFlow(dst, src *FlowSchema) {
@@ -174,8 +221,8 @@ func validateFlow(f *FlowSchema, bad badFunc) error {
 		case fn.Type != "" || len(fn.Fields) > 0 || fn.Whole || fn.Incoming:
 			return bad(toml.Key{"flow", "sink", "func"}, i, "[[flow.sink]] takes func, funcs, field, args, key_arg, keys, writer, kind and check")
 		case fn.Field != "":
-			if !slices.Contains(FlowChecks, fn.Check) {
-				return bad(toml.Key{"flow", "sink", "check"}, i, "[[flow.sink]] %q: check must be one of %s", fn.Field, strings.Join(FlowChecks, ", "))
+			if !slices.Contains(flowCheckNames(), fn.Check) {
+				return bad(toml.Key{"flow", "sink", "check"}, i, "[[flow.sink]] %q: check must be one of %s", fn.Field, strings.Join(flowCheckNames(), ", "))
 			}
 			if fn.Kind == "" {
 				return bad(toml.Key{"flow", "sink", "field"}, i, "[[flow.sink]] %q needs a kind (where the value goes, e.g. \"log\")", fn.Field)
@@ -183,8 +230,8 @@ func validateFlow(f *FlowSchema, bad badFunc) error {
 			continue
 		case len(fn.Args) == 0:
 			return bad(toml.Key{"flow", "sink", "func"}, i, "[[flow.sink]] %q needs args (argument indexes; -1 = every variadic argument)", fn.Names()[0])
-		case !slices.Contains(FlowChecks, fn.Check):
-			return bad(toml.Key{"flow", "sink", "check"}, i, "[[flow.sink]] %q: check must be one of %s", fn.Names()[0], strings.Join(FlowChecks, ", "))
+		case !slices.Contains(flowCheckNames(), fn.Check):
+			return bad(toml.Key{"flow", "sink", "check"}, i, "[[flow.sink]] %q: check must be one of %s", fn.Names()[0], strings.Join(flowCheckNames(), ", "))
 		case fn.Kind == "":
 			return bad(toml.Key{"flow", "sink", "func"}, i, "[[flow.sink]] %q needs a kind (where the value goes, e.g. \"log\")", fn.Names()[0])
 		}

@@ -20,8 +20,8 @@ func TestFlowDefaults(t *testing.T) {
 		checks[s.Check]++
 	}
 	for _, c := range config.FlowChecks {
-		if checks[c] == 0 {
-			t.Errorf("no default sink for %s", c)
+		if checks[c.Name] == 0 {
+			t.Errorf("no default sink for %s", c.Name)
 		}
 	}
 	var funcs []string

@@ -20,6 +20,7 @@ import (
 
 	"github.com/oauthvet/oauthvet/analyzers/internal/catalogue"
 	"github.com/oauthvet/oauthvet/analyzers/internal/check"
+	"github.com/oauthvet/oauthvet/analyzers/internal/config"
 )
 
 // maxRounds bounds the fixed-point iteration over a package.
@@ -1727,7 +1728,7 @@ func (e *engine) sinks(pos token.Pos, name string, recv ssa.Value, args []ssa.Va
 				continue
 			}
 			k, ok := constString(args[*en.KeyArg])
-			if !ok && en.Check == "tokenpassthrough" && isHeader(recvType(recv)) && len(args) == 2 {
+			if !ok && config.FlowCheckNamed(en.Check).Incoming && isHeader(recvType(recv)) && len(args) == 2 {
 				e.headerCopy(pos, recv, args[1])
 				continue
 			}
@@ -1738,13 +1739,14 @@ func (e *engine) sinks(pos token.Pos, name string, recv ssa.Value, args []ssa.Va
 		if en.Writer != nil && (*en.Writer >= len(args) || !isStdStream(args[*en.Writer])) {
 			continue
 		}
-		if en.Check == "tokenpassthrough" && recv != nil && e.labels(recv)&incoming != 0 {
+		pol := config.FlowCheckNamed(en.Check)
+		if pol.Incoming && recv != nil && e.labels(recv)&incoming != 0 {
 			continue // writing to the caller's own request
 		}
-		if en.Check == "tokenpassthrough" && e.notPassedOn(name, recv) {
+		if pol.Incoming && e.notPassedOn(name, recv) {
 			continue
 		}
-		if !e.mcpServer && en.Check == "tokenlog" && e.cur != nil && !servesRequest(e.cur.Signature) && (en.Kind == "stdout" || en.Writer != nil && isStream(args[*en.Writer], "Stdout")) &&
+		if !e.mcpServer && pol.Output && e.cur != nil && !servesRequest(e.cur.Signature) && (en.Kind == "stdout" || en.Writer != nil && isStream(args[*en.Writer], "Stdout")) &&
 			printsAlone(name, sig, args) {
 			// fmt.Println(tok.AccessToken) in a program that is no MCP server: its job is
 			// to print the token for another program (a credential helper, a `token`
@@ -1956,16 +1958,12 @@ func (e *engine) sourceSite(fn *ssa.Function, l labels) (token.Pos, string) {
 // flowTo records a flow of l into a sink of check, or a summary entry if l derives from
 // parameters of the current function.
 func (e *engine) flowTo(at site, l labels, check, kind, via, helper string) {
-	nonWhole := l & kindMask &^ e.c.whole
-	ok := false
-	switch check {
-	case "tokenlog":
-		ok = l&kindMask != 0
-	case "tokenpassthrough":
-		ok = l&incoming != 0 && nonWhole != 0
-	case "tokeninurl":
-		ok = nonWhole != 0
+	pol := config.FlowCheckNamed(check)
+	counted := l & kindMask
+	if !pol.Whole {
+		counted &^= e.c.whole
 	}
+	ok := counted != 0 && (!pol.Incoming || l&incoming != 0)
 	if ok && at.pos.IsValid() && !e.inTestCode(at.pos) {
 		// (Tests log fake tokens and requests on purpose: no findings there.)
 		key := findKey{at.pos, check}
@@ -1998,10 +1996,11 @@ func (e *engine) headerCopy(pos token.Pos, recv, v ssa.Value) {
 	if l&incoming == 0 || l&e.c.whole == 0 || e.labels(recv)&incoming != 0 || e.namesAuth[e.cur] {
 		return
 	}
-	key := findKey{pos, "tokenpassthrough"}
+	check := e.c.incomingCheck
+	key := findKey{pos, check}
 	if _, dup := e.findings[key]; !dup && !e.inTestCode(pos) {
 		at := e.argPos(pos, 1)
-		e.findings[key] = Flow{Check: "tokenpassthrough", Pos: at.pos, End: at.end,
+		e.findings[key] = Flow{Check: check, Pos: at.pos, End: at.end,
 			Message: "every header of the incoming request, Authorization included, is copied to an outgoing request: that passes the caller's bearer token on to another service, which the MCP authorization spec forbids; skip Authorization, Proxy-Authorization and Cookie when copying"}
 	}
 }
@@ -2028,9 +2027,9 @@ func (e *engine) fieldStore(in *ssa.Store, fa *ssa.FieldAddr, l labels) {
 		if rhs := e.assigned[in.Pos()]; rhs != nil {
 			at = site{pos: rhs.Pos(), end: rhs.End()}
 		}
-		key := findKey{at.pos, "tokenpassthrough"}
+		key := findKey{at.pos, e.c.incomingCheck}
 		if _, dup := e.findings[key]; !dup && !e.inTestCode(at.pos) {
-			e.findings[key] = Flow{Check: "tokenpassthrough", Pos: at.pos, End: at.end,
+			e.findings[key] = Flow{Check: e.c.incomingCheck, Pos: at.pos, End: at.end,
 				Message: "the incoming request's headers, Authorization included, are given to an outgoing request: that passes the caller's bearer token on to another service, which the MCP authorization spec forbids; clone the headers and delete Authorization, Proxy-Authorization and Cookie"}
 		}
 	}
@@ -2066,11 +2065,8 @@ func (e *engine) message(check, kind, via, helper, field string, l labels) strin
 		where = helper + ", which passes it to " + via
 	}
 	whole := l&kindMask&^e.c.whole == 0
-	switch check {
-	case "tokenpassthrough":
-		return fmt.Sprintf("the caller's bearer token is sent on to another service (%s): the MCP authorization spec forbids token passthrough, which makes the server a confused deputy; get a token for the upstream API with the server's own credentials or RFC 8693 token exchange (oauthex.ExchangeToken)", where)
-	case "tokeninurl":
-		return fmt.Sprintf("%s put into a URL (%s): URLs end up in server, proxy and browser logs and leak through Referer; send it in the Authorization header (req.Header.Set(\"Authorization\", \"Bearer \"+tok), or oauth2.Config.Client)", what, where)
+	if msg := config.FlowCheckNamed(check).Message; msg != "" {
+		return fmt.Sprintf(msg, what, where)
 	}
 	advice := "log only metadata such as tok.Expiry or tok.Type(), or a short hash"
 	if a := e.c.advice[what]; a != "" && field != "" {

@@ -62,19 +62,22 @@ type compiled struct {
 	whole      labels   // kinds that leak only when printed whole
 	types      []*typeSource
 	fieldSinks map[string][]*sink // [[flow.sink]] field: "pkg/path.Type.Field" → sinks
-	jsonTags   map[string]labels  // [[flow.source]] json_tags: JSON name → kind
-	byName     labels             // kinds known only by a key's name (key_pattern): not followed through maps
-	jsonTypes  sync.Map           // *types.TypeName → *typeSource (nil: none), of jsonSource
-	funcs      map[string][]*funcSource
-	sinks      map[string][]*sink
-	sanitizers map[string][]*config.FlowFunc
-	srcPkgs    map[string]bool          // packages that declare a source
-	sinkPkgs   map[string]bool          // packages that declare a sink
-	paramNames []string                 // credential parameter names ([secrets] param_names)
-	params     map[string][]paramSource // functions whose parameters are credentials
-	paramPkgs  map[string]bool          // packages that declare them
-	args       map[string][]paramSource // functions whose arguments are credentials
-	advice     map[string]string        // by kind: what to log instead
+	// incomingCheck is the flow check of the caller's credential (config.FlowCheck.Incoming),
+	// which reports headers copied or assigned whole from the incoming request.
+	incomingCheck string
+	jsonTags      map[string]labels // [[flow.source]] json_tags: JSON name → kind
+	byName        labels            // kinds known only by a key's name (key_pattern): not followed through maps
+	jsonTypes     sync.Map          // *types.TypeName → *typeSource (nil: none), of jsonSource
+	funcs         map[string][]*funcSource
+	sinks         map[string][]*sink
+	sanitizers    map[string][]*config.FlowFunc
+	srcPkgs       map[string]bool          // packages that declare a source
+	sinkPkgs      map[string]bool          // packages that declare a sink
+	paramNames    []string                 // credential parameter names ([secrets] param_names)
+	params        map[string][]paramSource // functions whose parameters are credentials
+	paramPkgs     map[string]bool          // packages that declare them
+	args          map[string][]paramSource // functions whose arguments are credentials
+	advice        map[string]string        // by kind: what to log instead
 }
 
 // paramSource marks parameters of a function, or the arguments given to it, as
@@ -91,19 +94,20 @@ func compile(r *config.Rules) *compiled {
 		return c.(*compiled)
 	}
 	c := &compiled{
-		funcs:      map[string][]*funcSource{},
-		jsonTags:   map[string]labels{},
-		fieldSinks: map[string][]*sink{},
-		sinks:      map[string][]*sink{},
-		sanitizers: map[string][]*config.FlowFunc{},
-		srcPkgs:    map[string]bool{},
-		sinkPkgs:   map[string]bool{},
-		advice:     map[string]string{},
-		params:     map[string][]paramSource{},
-		args:       map[string][]paramSource{},
-		paramPkgs:  map[string]bool{},
-		paramNames: r.Secrets.ParamNames,
-		flow:       &r.Flow,
+		incomingCheck: incomingCheck(),
+		funcs:         map[string][]*funcSource{},
+		jsonTags:      map[string]labels{},
+		fieldSinks:    map[string][]*sink{},
+		sinks:         map[string][]*sink{},
+		sanitizers:    map[string][]*config.FlowFunc{},
+		srcPkgs:       map[string]bool{},
+		sinkPkgs:      map[string]bool{},
+		advice:        map[string]string{},
+		params:        map[string][]paramSource{},
+		args:          map[string][]paramSource{},
+		paramPkgs:     map[string]bool{},
+		paramNames:    r.Secrets.ParamNames,
+		flow:          &r.Flow,
 	}
 	kindBit := func(kind string) labels {
 		for i, k := range c.kinds {
@@ -321,11 +325,20 @@ func (c *compiled) sanitizedQueryKey(text string) bool {
 	return false
 }
 
-// logSink reports whether name is a sink of tokenlog: a package whose functions pass a
+func incomingCheck() string {
+	for _, fc := range config.FlowChecks {
+		if fc.Incoming {
+			return fc.Name
+		}
+	}
+	return ""
+}
+
+// logSink reports whether name is a sink of a followed check (tokenlog): a package whose functions pass a
 // parameter to one may be a logging helper that other packages call with a token.
 func (c *compiled) logSink(name string) bool {
 	for _, s := range c.sinks[name] {
-		if s.entry.Check == "tokenlog" {
+		if config.FlowCheckNamed(s.entry.Check).Followed {
 			return true
 		}
 	}

@@ -121,7 +121,7 @@ func (*Summary) AFact() {}
 // libraries have such helpers.)
 func (s *Summary) carries() bool {
 	for _, p := range s.Sinks {
-		if p.Check == "tokenlog" {
+		if config.FlowCheckNamed(p.Check).Followed {
 			return true
 		}
 	}
