@@ -32,7 +32,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:         []*analysis.Analyzer{config.Analyzer, inspect.Analyzer},
 	Run:              check.Run(run),
 	RunDespiteErrors: true,
-	FactTypes:        []analysis.Fact{new(constValueFact), new(constFieldsFact)},
+	FactTypes:        []analysis.Fact{new(constValueFact), new(constFieldsFact), new(envDefaultFact)},
 }
 
 // constValueFact records that an exported package-level variable is initialised with a
@@ -85,6 +85,8 @@ type scanner struct {
 	statics  *staticvar.Index           // never-changed struct variables of the package, built on demand
 	changes  *staticvar.Changes         // when the package changes package-level variables (of any package)
 	depth    int                        // of constValue, against initialisation cycles in ill-typed code
+	// envDefaults are the package's getenv-with-default helpers (envdefault.go).
+	envDefaults map[*types.Func]envDefaultFact
 }
 
 type fieldSink struct {
@@ -101,6 +103,7 @@ func run(pass *check.Pass) error {
 		s.fields = append(s.fields, fieldSink{m, f.Kind})
 	}
 	s.collectConstVars()
+	s.collectEnvDefaults()
 	if pass.FactsOnly() {
 		return nil
 	}
@@ -579,6 +582,10 @@ func (s *scanner) keyedValue(key string, value ast.Expr) {
 func (s *scanner) credential(value ast.Expr, kind, where string) {
 	if v, ok := s.constValue(value); ok {
 		s.reportCredential(value, v, v, kind, where)
+	} else if arg, helper := s.defaultArg(value); arg != nil {
+		if v, ok := s.constValue(arg); ok {
+			s.reportCredential(arg, v, v, kind, where+" (the default of "+helper+" when the variable is unset)")
+		}
 	}
 }
 
