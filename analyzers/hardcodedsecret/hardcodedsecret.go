@@ -240,6 +240,9 @@ func (s *scanner) compositeLit(lit *ast.CompositeLit) {
 	if t == nil {
 		return
 	}
+	if p, ok := t.Underlying().(*types.Pointer); ok && lit.Type == nil {
+		t = p.Elem() // an element of []*T{{...}}: &T{...} with the &T elided
+	}
 	switch u := t.Underlying().(type) {
 	case *types.Struct:
 		if catalogue.ConfigType.Is(t) && s.nativeGoogleClient(lit) {
