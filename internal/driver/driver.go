@@ -4,11 +4,12 @@
 // needs on top: SARIF 2.1.0 (-format=sarif), fingerprints that survive lines moving,
 // baselines (-baseline) and filters by severity and precision tier (-severity, -tier).
 //
-// A run has separate stages: load (go/packages), analyze (checker.Analyze), collect (the
+// A run has separate stages: load (go list's metadata; load.go), the cache (cache.go: the
+// roots whose findings are stored skip the rest), type-check (the standard library from
+// export data, everything else from source), analyze (checker.Analyze), collect (the
 // graph's diagnostics become Findings, plain data with positions, sub-rule and
-// fingerprint), filter and print. Findings hold no token.Pos, so a per-package cache of
-// them, and a loader that reads the standard library from export data, can slot in
-// between the stages without touching the printers.
+// fingerprint), assemble (cached and fresh findings in multichecker's order), filter and
+// print.
 package driver
 
 import (
@@ -187,7 +188,9 @@ func run(s *settings, every []*analysis.Analyzer, analyzers []*analysis.Analyzer
 		if s.fix {
 			// As multichecker: apply the fixes, print nothing else, and do not fail because
 			// there were findings.
-			packages.PrintErrors(initial)
+			if packages.PrintErrors(initial) > 0 {
+				code = exitError
+			}
 			if err := applyFixes(graph, s.diff, os.Stdout); err != nil {
 				log.Print(err)
 				return exitError
