@@ -430,6 +430,8 @@ func (s *scanner) call(call *ast.CallExpr) {
 	default:
 		if i, ok := catalogue.GoogleCredentialsJSON[name]; ok && i < len(call.Args) {
 			s.googleJSON(call.Args[i], "google."+fn.Name())
+		} else if i, ok := catalogue.ClientSecretArgs[name]; ok && i < len(call.Args) {
+			s.credential(call.Args[i], "OAuth client secret", fn.Pkg().Name()+"."+fn.Name())
 		} else if keys, ok := catalogue.SecretKeyFuncs[name]; ok && !call.Ellipsis.IsValid() {
 			variadic := fn.Signature().Variadic()
 			for i, arg := range call.Args {

@@ -37,6 +37,8 @@ var ScopeFields = []ScopeField{
 	{Field: "github.com/mark3labs/mcp-go/client/transport.OAuthConfig.Scopes", Flow: UserFlow, URLFields: []string{"AuthServerMetadataURL"}},
 	{Field: "github.com/modelcontextprotocol/go-sdk/oauthex.ClientRegistrationMetadata.Scope", Flow: UserFlow},
 	{Field: "github.com/modelcontextprotocol/go-sdk/oauthex.TokenExchangeRequest.Scope", Flow: ServiceFlow},
+	// github.com/cli/oauth v1.2.2: the device or web flow of a command-line tool.
+	{Field: "github.com/cli/oauth.Flow.Scopes", Flow: UserFlow, Provider: "github"},
 }
 
 // SubjectFields name the user a service account acts as (Google's domain-wide delegation),
@@ -71,6 +73,14 @@ var ScopeFuncs = []ScopeFunc{
 	{"golang.org/x/oauth2/google.JWTAccessTokenSourceWithScope", 1, ServiceFlow, "google"},
 	{"golang.org/x/oauth2/google.AppEngineTokenSource", 1, ServiceFlow, "google"},
 	{"google.golang.org/api/option.WithScopes", 0, ServiceFlow, "google"},
+	// markbates/goth v1.82.0 providers: New(clientKey, secret, callbackURL, scopes...).
+	{"github.com/markbates/goth/providers/github.New", 3, UserFlow, "github"},
+	{"github.com/markbates/goth/providers/google.New", 3, UserFlow, "google"},
+	{"github.com/markbates/goth/providers/gitlab.New", 3, UserFlow, "gitlab"},
+	{"github.com/markbates/goth/providers/slack.New", 3, UserFlow, "slack"},
+	{"github.com/markbates/goth/providers/microsoftonline.New", 3, UserFlow, "microsoft"},
+	// github.com/cli/oauth v1.2.2's device flow (GitHub's, or a GitHub Enterprise host).
+	{"github.com/cli/oauth/device.RequestCode", 3, UserFlow, "github"},
 }
 
 // ScopeParamOption is oauth2.SetAuthURLParam, which adds a parameter to an authorization or
@@ -100,6 +110,13 @@ var ScopePackages = []string{
 	"github.com/mark3labs/mcp-go/client/transport",
 	"github.com/modelcontextprotocol/go-sdk/oauthex",
 	"net/url",
+	"github.com/cli/oauth",
+	"github.com/cli/oauth/device",
+	"github.com/markbates/goth/providers/github",
+	"github.com/markbates/goth/providers/google",
+	"github.com/markbates/goth/providers/gitlab",
+	"github.com/markbates/goth/providers/slack",
+	"github.com/markbates/goth/providers/microsoftonline",
 }
 
 // ScopeJoin is strings.Join, which makes one space-separated value of a list of scopes;

@@ -54,3 +54,18 @@ var SecretKeyFuncs = map[string]KeyArgs{
 	"github.com/gorilla/securecookie.CodecsFromPairs": {0, cookieKeyPair},
 	"github.com/labstack/echo-jwt/v4.JWT":             {0, []string{"JWT verification key"}},
 }
+
+// ClientSecretArgs are functions that take an OAuth client secret as an argument, by
+// types.Func.FullName, with its index: markbates/goth v1.82.0's providers,
+// New(clientKey, secret, callbackURL, scopes...).
+var ClientSecretArgs = map[string]int{
+	"github.com/markbates/goth/providers/github.New":          1,
+	"github.com/markbates/goth/providers/google.New":          1,
+	"github.com/markbates/goth/providers/gitlab.New":          1,
+	"github.com/markbates/goth/providers/slack.New":           1,
+	"github.com/markbates/goth/providers/microsoftonline.New": 1,
+	"github.com/markbates/goth/providers/bitbucket.New":       1,
+	"github.com/markbates/goth/providers/discord.New":         1,
+	"github.com/markbates/goth/providers/okta.New":            1,
+	"github.com/markbates/goth/providers/auth0.New":           1,
+}
