@@ -79,6 +79,8 @@ var ScopeFuncs = []ScopeFunc{
 	{"github.com/markbates/goth/providers/gitlab.New", 3, UserFlow, "gitlab"},
 	{"github.com/markbates/goth/providers/slack.New", 3, UserFlow, "slack"},
 	{"github.com/markbates/goth/providers/microsoftonline.New", 3, UserFlow, "microsoft"},
+	// zitadel/oidc v3.52.0's relying party: its scopes []string, then options (no strings).
+	{"github.com/zitadel/oidc/v3/pkg/client/rp.NewRelyingPartyOIDC", 5, UserFlow, ""},
 	// github.com/cli/oauth v1.2.2's device flow (GitHub's, or a GitHub Enterprise host).
 	{"github.com/cli/oauth/device.RequestCode", 3, UserFlow, "github"},
 }
@@ -112,6 +114,7 @@ var ScopePackages = []string{
 	"net/url",
 	"github.com/cli/oauth",
 	"github.com/cli/oauth/device",
+	"github.com/zitadel/oidc/v3/pkg/client/rp",
 	"github.com/markbates/goth/providers/github",
 	"github.com/markbates/goth/providers/google",
 	"github.com/markbates/goth/providers/gitlab",

@@ -53,11 +53,13 @@ var SecretKeyFuncs = map[string]KeyArgs{
 	"github.com/gorilla/securecookie.New":             {0, cookieKeyPair},
 	"github.com/gorilla/securecookie.CodecsFromPairs": {0, cookieKeyPair},
 	"github.com/labstack/echo-jwt/v4.JWT":             {0, []string{"JWT verification key"}},
+	// zitadel/oidc v3.52.0: the keys of the cookie that carries state and the PKCE verifier.
+	"github.com/zitadel/oidc/v3/pkg/http.NewCookieHandler": {0, cookieKeyPair},
 }
 
 // ClientSecretArgs are functions that take an OAuth client secret as an argument, by
 // types.Func.FullName, with its index: markbates/goth v1.82.0's providers,
-// New(clientKey, secret, callbackURL, scopes...).
+// New(clientKey, secret, callbackURL, scopes...), and zitadel/oidc's relying party.
 var ClientSecretArgs = map[string]int{
 	"github.com/markbates/goth/providers/github.New":          1,
 	"github.com/markbates/goth/providers/google.New":          1,
@@ -68,4 +70,6 @@ var ClientSecretArgs = map[string]int{
 	"github.com/markbates/goth/providers/discord.New":         1,
 	"github.com/markbates/goth/providers/okta.New":            1,
 	"github.com/markbates/goth/providers/auth0.New":           1,
+	// zitadel/oidc v3.52.0: NewRelyingPartyOIDC(ctx, issuer, clientID, clientSecret, …).
+	"github.com/zitadel/oidc/v3/pkg/client/rp.NewRelyingPartyOIDC": 3,
 }
