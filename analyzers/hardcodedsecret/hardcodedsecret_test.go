@@ -14,5 +14,5 @@ func TestHardcodedSecret(t *testing.T) {
 		"./hardcodedsecret/secrets", "./hardcodedsecret/a", "./hardcodedsecret/overrides", "./hardcodedsecret/dummies", "./hardcodedsecret/suppress",
 		"./hardcodedsecret/illtyped", "./hardcodedsecret/withcgo", "./hardcodedsecret/settings",
 		"./hardcodedsecret/authkit", "./hardcodedsecret/gated", "./hardcodedsecret/vectors", "./hardcodedsecret/native", "./hardcodedsecret/formkeys",
-		"./hardcodedsecret/sessionkeys", "./hardcodedsecret/fositekey", "./hardcodedsecret/envdefault/...", "./hardcodedsecret/goth", "./hardcodedsecret/zitadel")
+		"./hardcodedsecret/sessionkeys", "./hardcodedsecret/fositekey", "./hardcodedsecret/envdefault/...", "./hardcodedsecret/goth", "./hardcodedsecret/zitadel", "./hardcodedsecret/fiberjwt")
 }
