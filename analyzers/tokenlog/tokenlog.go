@@ -13,7 +13,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:      doc,
 	URL:      "https://github.com/oauthvet/oauthvet/blob/main/docs/checks/tokenlog.md",
 	Requires: []*analysis.Analyzer{config.Analyzer, tokenflow.Analyzer},
-	Run:      check.Run(tokenflow.Report),
+	Run:      check.Run(run),
 
 	RunDespiteErrors: true, // the engine returns no flows for an ill-typed package
 }

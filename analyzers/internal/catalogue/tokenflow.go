@@ -119,3 +119,7 @@ func SignatureScheme(prefix string) bool {
 	name := strings.TrimSpace(prefix)
 	return name != "" && slices.ContainsFunc(SignatureSchemes, func(s string) bool { return strings.EqualFold(s, name) })
 }
+
+// HTTPrettyLogger is github.com/henvic/httpretty's Logger (v0.2.0), an HTTP client and
+// server logger: with RequestHeader and SkipSanitize it prints Authorization headers.
+var HTTPrettyLogger = TypeName{"github.com/henvic/httpretty", "Logger"}
