@@ -66,6 +66,7 @@ type compiled struct {
 	// which reports headers copied or assigned whole from the incoming request.
 	incomingCheck string
 	jsonTags      map[string]labels // [[flow.source]] json_tags: JSON name → kind
+	typeKinds     labels            // kinds a value has by its type (type and json_tags sources)
 	byName        labels            // kinds known only by a key's name (key_pattern): not followed through maps
 	jsonTypes     sync.Map          // *types.TypeName → *typeSource (nil: none), of jsonSource
 	funcs         map[string][]*funcSource
@@ -133,6 +134,7 @@ func compile(r *config.Rules) *compiled {
 		if len(e.JSONTags) > 0 {
 			for _, tag := range e.JSONTags {
 				c.jsonTags[tag] |= bit
+				c.typeKinds |= bit
 			}
 			continue
 		}
@@ -146,6 +148,7 @@ func compile(r *config.Rules) *compiled {
 				c.whole |= bit
 			}
 			c.types = append(c.types, ts)
+			c.typeKinds |= bit
 			c.srcPkgs[ts.pkg] = true
 			continue
 		}

@@ -155,7 +155,8 @@ func (e *engine) sinks(pos token.Pos, name string, recv ssa.Value, args []ssa.Va
 			if ai < len(args) {
 				at := e.argPos(pos, ai)
 				at.field = e.credField(args[ai])
-				e.flowTo(at, e.unsigned(args[ai], callBlock(args[ai], pos), e.labels(args[ai])), en.Check, en.Kind, shortNameOf(name), "")
+				l := e.unsigned(args[ai], callBlock(args[ai], pos), e.labels(args[ai]))
+				e.flowTo(at, e.opaque(args[ai], l), en.Check, en.Kind, shortNameOf(name), "")
 			}
 		}
 	}
@@ -195,6 +196,7 @@ func (e *engine) variadic(pos token.Pos, first int, v ssa.Value, check, kind, vi
 					if mi, ok := elem.(*ssa.MakeInterface); ok {
 						l = e.unsigned(mi.X, mi.Block(), l)
 					}
+					l = e.opaque(elem, l)
 				}
 				e.flowTo(at, l, check, kind, via, helper)
 			}
@@ -334,6 +336,9 @@ func (e *engine) sourceSite(fn *ssa.Function, l labels) (token.Pos, string) {
 	for bit := labels(1); bit != 0 && bit&kindMask != 0; bit <<= 1 {
 		if l&bit == 0 || len(m[bit]) == 0 {
 			continue
+		}
+		if bit&e.c.typeKinds != 0 {
+			return token.NoPos, "" // a value of a source type may be the source as well
 		}
 		if len(m[bit]) == 1 {
 			return m[bit][0], e.c.kindName(bit)
@@ -537,6 +542,41 @@ func (e *engine) unsigned(v ssa.Value, b *ssa.BasicBlock, l labels) labels {
 		return l &^ auth
 	}
 	return l
+}
+
+// opaque returns l without the kind of a whole source whose credential lies behind a
+// pointer or an interface (a *gin.Context, an echo.Context, a go-sdk ServerRequest), when v
+// is such a value itself: printed, it shows the request as an address. Its request, read
+// from it, is judged as a request.
+func (e *engine) opaque(v ssa.Value, l labels) labels {
+	switch x := v.(type) {
+	case *ssa.MakeInterface:
+		v = x.X
+	case *ssa.ChangeInterface:
+		v = x.X
+	}
+	ts := e.c.typeSourceOf(v.Type())
+	if ts == nil || !ts.whole {
+		return l
+	}
+	t := derefType(v.Type())
+	if types.IsInterface(t) {
+		return l &^ ts.kind
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok || len(ts.fields) == 0 {
+		return l
+	}
+	for i := range st.NumFields() {
+		if f := st.Field(i); ts.fields[f.Name()] {
+			switch f.Type().Underlying().(type) {
+			case *types.Pointer, *types.Interface:
+			default:
+				return l // a map or struct of headers prints whole
+			}
+		}
+	}
+	return l &^ ts.kind
 }
 
 // callBlock returns the block of the call at pos that uses v, or nil.
