@@ -27,6 +27,9 @@ func (f *envDefaultFact) String() string { return fmt.Sprintf("envDefault(%d, %d
 // collectEnvDefaults finds the package's getenv-with-default helpers and exports their facts.
 func (s *scanner) collectEnvDefaults() {
 	s.envDefaults = map[*types.Func]envDefaultFact{}
+	if !catalogue.ImportsAny(s.pass.Pkg, "os") {
+		return // no os.Getenv to call
+	}
 	for _, file := range s.pass.Files {
 		for _, d := range file.Decls {
 			fd, ok := d.(*ast.FuncDecl)
@@ -50,7 +53,7 @@ func (s *scanner) collectEnvDefaults() {
 // string parameter is returned as is.
 func (s *scanner) envDefault(fd *ast.FuncDecl, fn *types.Func) (envDefaultFact, bool) {
 	sig := fn.Type().(*types.Signature)
-	if sig.Results().Len() != 1 || !isString(sig.Results().At(0).Type()) {
+	if sig.Params().Len() < 2 || sig.Results().Len() != 1 || !isString(sig.Results().At(0).Type()) {
 		return envDefaultFact{}, false
 	}
 	param := func(e ast.Expr) int {

@@ -6,18 +6,14 @@ import (
 
 	"github.com/oauthvet/oauthvet/analyzers/internal/catalogue"
 	"github.com/oauthvet/oauthvet/analyzers/internal/check"
-	"github.com/oauthvet/oauthvet/analyzers/internal/tokenflow"
 )
 
-// run reports the flows of the token-flow engine, and HTTP loggers configured to print
-// credentials: an httpretty.Logger that prints request headers with SkipSanitize set writes
-// every Authorization header and cookie of the requests it sees to its log.
-func run(pass *check.Pass) error {
-	if err := tokenflow.Report(pass); err != nil {
-		return err
-	}
+// prettyLoggers reports HTTP loggers configured to print credentials: an httpretty.Logger
+// that prints request headers with SkipSanitize set writes every Authorization header and
+// cookie of the requests it sees to its log.
+func prettyLoggers(pass *check.Pass) {
 	if !catalogue.ImportsAny(pass.Pkg, catalogue.HTTPrettyLogger.Pkg) {
-		return nil
+		return
 	}
 	for _, file := range pass.Files {
 		if pass.InTestCode(file) {
@@ -49,7 +45,6 @@ func run(pass *check.Pass) error {
 			return true
 		})
 	}
-	return nil
 }
 
 func isTrue(pass *check.Pass, e ast.Expr) bool {

@@ -17,3 +17,13 @@ var Analyzer = &analysis.Analyzer{
 
 	RunDespiteErrors: true, // the engine returns no flows for an ill-typed package
 }
+
+// run reports the flows of the token-flow engine, and HTTP loggers configured to print
+// credentials (httpretty.go).
+func run(pass *check.Pass) error {
+	if err := tokenflow.Report(pass); err != nil {
+		return err
+	}
+	prettyLoggers(pass)
+	return nil
+}

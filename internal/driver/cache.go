@@ -42,20 +42,16 @@ import (
 // cacheVersion changes when the recipe of a key or the layout of an entry changes.
 const cacheVersion = "oauthvet-cache-1"
 
+// A cache is used by one goroutine (its trimming touches none of these fields).
 type cache struct {
 	dir               string
 	global            string // hash of what every key shares
-	mu                sync.Mutex
 	keys              map[*packages.Package]string
 	config            map[string]string // directory → hash of the config file it would use
 	explicit          string            // hash of -oauthvet.config's file, if given
 	modCache          string            // GOMODCACHE, with a trailing separator
 	goroot, goVersion string
-}
-
-// std reports whether p belongs to the standard library (as loader.std).
-func (c *cache) std(p *packages.Package) bool {
-	return p.Module == nil && len(p.GoFiles) > 0 && strings.HasPrefix(p.GoFiles[0], filepath.Join(c.goroot, "src")+string(filepath.Separator))
+	gorootSrc         string // GOROOT/src, with a trailing separator (see isStd)
 }
 
 // cacheEntry is what the cache stores for one root package.
@@ -109,6 +105,7 @@ func openCache(every, analyzers []*analysis.Analyzer, explicitConfig string) (*c
 	}
 	c.modCache = env.modCache + string(filepath.Separator)
 	c.goroot, c.goVersion = env.goroot, env.goVersion
+	c.gorootSrc = filepath.Join(env.goroot, "src") + string(filepath.Separator)
 	go c.trim()
 	return c, nil
 }
@@ -143,10 +140,7 @@ func fileHash(name string) string {
 
 // key returns p's key, computing its imports' first.
 func (c *cache) key(p *packages.Package) string {
-	c.mu.Lock()
-	k, ok := c.keys[p]
-	c.mu.Unlock()
-	if ok {
+	if k, ok := c.keys[p]; ok {
 		return k
 	}
 	h := sha256.New()
@@ -154,7 +148,7 @@ func (c *cache) key(p *packages.Package) string {
 	if p.Module != nil {
 		fmt.Fprintf(h, "module %s %s %s\x00", p.Module.Path, p.Module.Version, p.Module.GoVersion)
 	}
-	if c.std(p) {
+	if isStd(p, c.gorootSrc) {
 		// The standard library changes only with the installation (GOROOT and version).
 		fmt.Fprintf(h, "std %s %s\x00", c.goroot, c.goVersion)
 		hashFiles(h, "go", p.CompiledGoFiles, true)
@@ -182,10 +176,8 @@ func (c *cache) key(p *packages.Package) string {
 	for _, e := range p.Errors {
 		fmt.Fprintf(h, "error %s\x00", e)
 	}
-	k = hex.EncodeToString(h.Sum(nil))
-	c.mu.Lock()
+	k := hex.EncodeToString(h.Sum(nil))
 	c.keys[p] = k
-	c.mu.Unlock()
 	return k
 }
 
@@ -204,8 +196,6 @@ func (c *cache) configHash(dir string) string {
 	if c.explicit != "" {
 		return c.explicit
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
 	if h, ok := c.config[dir]; ok {
 		return h
 	}

@@ -76,7 +76,7 @@ func typeCheck(roots []*packages.Package, facts bool, overlay map[string][]byte)
 	visit = func(n *lnode) bool {
 		if !seen[n] {
 			seen[n] = true
-			n.src = n.root || facts && !ld.std(n.pkg)
+			n.src = n.root || facts && !isStd(n.pkg, ld.goroot)
 			for _, imp := range n.pkg.Imports {
 				if visit(ld.node(imp)) {
 					n.src = true
@@ -181,9 +181,9 @@ func (ld *loader) node(p *packages.Package) *lnode {
 	return n
 }
 
-// std reports whether p belongs to the standard library: no module, and its files in
-// GOROOT/src.
-func (ld *loader) std(p *packages.Package) bool {
+// isStd reports whether p belongs to the standard library: no module, and its files in
+// src, the GOROOT/src directory of gorootSrc.
+func isStd(p *packages.Package, src string) bool {
 	if p.Module != nil {
 		return false
 	}
@@ -191,7 +191,7 @@ func (ld *loader) std(p *packages.Package) bool {
 	if len(files) == 0 {
 		files = p.CompiledGoFiles
 	}
-	return len(files) > 0 && strings.HasPrefix(files[0], ld.goroot)
+	return len(files) > 0 && strings.HasPrefix(files[0], src)
 }
 
 // gorootSrc returns the src directory of the Go installation that go list runs, with a

@@ -220,20 +220,18 @@ func validateFlow(f *FlowSchema, bad badFunc) error {
 			return bad(toml.Key{"flow", "sink", "func"}, i, "[[flow.sink]] needs a func, funcs or field")
 		case fn.Type != "" || len(fn.Fields) > 0 || fn.Whole || fn.Incoming:
 			return bad(toml.Key{"flow", "sink", "func"}, i, "[[flow.sink]] takes func, funcs, field, args, key_arg, keys, writer, kind and check")
-		case fn.Field != "":
-			if !slices.Contains(flowCheckNames(), fn.Check) {
-				return bad(toml.Key{"flow", "sink", "check"}, i, "[[flow.sink]] %q: check must be one of %s", fn.Field, strings.Join(flowCheckNames(), ", "))
-			}
-			if fn.Kind == "" {
-				return bad(toml.Key{"flow", "sink", "field"}, i, "[[flow.sink]] %q needs a kind (where the value goes, e.g. \"log\")", fn.Field)
-			}
-			continue
-		case len(fn.Args) == 0:
+		case fn.Field == "" && len(fn.Args) == 0:
 			return bad(toml.Key{"flow", "sink", "func"}, i, "[[flow.sink]] %q needs args (argument indexes; -1 = every variadic argument)", fn.Names()[0])
+		}
+		what, at := fn.Field, "field"
+		if what == "" {
+			what, at = fn.Names()[0], "func"
+		}
+		switch {
 		case !slices.Contains(flowCheckNames(), fn.Check):
-			return bad(toml.Key{"flow", "sink", "check"}, i, "[[flow.sink]] %q: check must be one of %s", fn.Names()[0], strings.Join(flowCheckNames(), ", "))
+			return bad(toml.Key{"flow", "sink", "check"}, i, "[[flow.sink]] %q: check must be one of %s", what, strings.Join(flowCheckNames(), ", "))
 		case fn.Kind == "":
-			return bad(toml.Key{"flow", "sink", "func"}, i, "[[flow.sink]] %q needs a kind (where the value goes, e.g. \"log\")", fn.Names()[0])
+			return bad(toml.Key{"flow", "sink", at}, i, "[[flow.sink]] %q needs a kind (where the value goes, e.g. \"log\")", what)
 		}
 		for _, a := range fn.Args {
 			if a < -1 {

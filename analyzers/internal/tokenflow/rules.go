@@ -67,6 +67,7 @@ type compiled struct {
 	incomingCheck string
 	jsonTags      map[string]labels // [[flow.source]] json_tags: JSON name → kind
 	typeKinds     labels            // kinds a value has by its type (type and json_tags sources)
+	authKinds     labels            // kinds of Header.Get("Authorization") (see unsigned)
 	byName        labels            // kinds known only by a key's name (key_pattern): not followed through maps
 	jsonTypes     sync.Map          // *types.TypeName → *typeSource (nil: none), of jsonSource
 	funcs         map[string][]*funcSource
@@ -167,6 +168,9 @@ func compile(r *config.Rules) *compiled {
 			continue
 		}
 		for _, name := range e.Names() {
+			if name == "(net/http.Header).Get" && e.KeyArg != nil && e.HasKey("Authorization") {
+				c.authKinds |= bit
+			}
 			c.funcs[name] = append(c.funcs[name], &funcSource{entry: e, result: e.Result, kind: bit})
 			c.srcPkgs[funcPkg(name)] = true
 		}

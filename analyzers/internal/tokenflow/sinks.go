@@ -532,14 +532,8 @@ func (e *engine) inTestCode(pos token.Pos) bool {
 // if !strings.HasPrefix(auth, "X-Matrix ") { return }): such a value signs one request and
 // is no bearer credential.
 func (e *engine) unsigned(v ssa.Value, b *ssa.BasicBlock, l labels) labels {
-	var auth labels
-	for _, fs := range e.c.funcs["(net/http.Header).Get"] {
-		if fs.entry.KeyArg != nil && fs.entry.HasKey("Authorization") {
-			auth |= fs.kind
-		}
-	}
-	if l&auth != 0 && b != nil && knownScheme(v, b) {
-		return l &^ auth
+	if l&e.c.authKinds != 0 && b != nil && knownScheme(v, b) {
+		return l &^ e.c.authKinds
 	}
 	return l
 }
